@@ -1,0 +1,73 @@
+"""An on-disk memo of work derived from file contents (parsed data, schema findings).
+
+Keys are content digests, so an entry can never be stale. The file is rewritten
+atomically (temporary file + rename): two hook processes at once can only lose each
+other's new entries, never corrupt the file. Entries not used by a run are dropped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+FORMAT = 3  # bump when the shape of cached values changes
+
+
+def cache_folder() -> Path:
+    configured = os.environ.get("ANTHOLOGY_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "anthology"
+
+
+class Memo:
+    def __init__(self, file: Path | None) -> None:
+        self.file = file
+        self._old: dict[str, Any] = self._read() if file is not None else {}
+        self._used: dict[str, Any] = {}
+        self._dirty = False
+
+    @classmethod
+    def for_root(cls, root: Path) -> Memo:
+        if os.environ.get("ANTHOLOGY_NO_CACHE"):
+            return cls(None)
+        name = hashlib.sha1(str(root.resolve()).encode()).hexdigest()[:16]
+        return cls(cache_folder() / f"memo-{name}.marshal")
+
+    def get(self, key: str) -> Any:
+        if key in self._used:
+            return self._used[key]
+        value = self._old.get(key)
+        if value is not None:
+            self._used[key] = value
+        return value
+
+    def put(self, key: str, value: Any) -> None:
+        self._used[key] = value
+        self._dirty = True
+
+    def save(self) -> None:
+        if self.file is None or not (self._dirty or len(self._used) < len(self._old)):
+            return
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.file.parent, prefix=".memo-")
+            with os.fdopen(fd, "wb") as out:
+                marshal.dump((FORMAT, self._used), out)
+            os.replace(tmp, self.file)
+        except OSError:
+            pass  # a cache that can't be written only costs time
+
+    def _read(self) -> dict[str, Any]:
+        assert self.file is not None
+        try:
+            with self.file.open("rb") as stream:
+                version, entries = marshal.load(stream)
+        except (OSError, EOFError, ValueError, TypeError):
+            return {}
+        return entries if version == FORMAT and isinstance(entries, dict) else {}

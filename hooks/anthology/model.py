@@ -1,0 +1,179 @@
+"""The registry model: topics, papers, recommendations and the succession graph.
+
+Built once from loaded documents and shared by every check and renderer. The model is
+tolerant: values of the wrong type become None or empty here, and the schema check is
+the one that reports them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from anthology.diagnostics import Diagnostic
+from anthology.document import Document, Path
+
+LIVE = ("standard", "experimental")
+
+
+@dataclass
+class Located:
+    document: Document
+    where: Path  # from the document's root to this entity
+
+    def at(self, *keys: str | int, key: bool = False) -> tuple[str, int, int]:
+        """(path, line, col) of a field of this entity, for a diagnostic."""
+        line, col = self.document.position(self.where + keys, key=key)
+        return self.document.path, line, col
+
+
+@dataclass
+class Topic(Located):
+    id: str | None
+    title: str | None
+    scope: str | None
+    aliases: list[str]
+
+
+@dataclass
+class Evidence:
+    arxiv: str | None
+    url: str | None
+    note: str | None
+
+
+@dataclass(eq=False)
+class Recommendation(Located):
+    id: str | None
+    text: str | None
+    topic: str | None
+    status: str | None
+    superseded_by: list[str]
+    deprecated_date: str | None
+    deprecated_reason: str | None
+    implementations: list[str]
+    evidence: list[Evidence]
+    paper: Paper
+    raw: dict[str, Any]
+
+    @property
+    def is_live(self) -> bool:
+        return self.status in LIVE
+
+
+@dataclass(eq=False)
+class Paper(Located):
+    id: str | None
+    title: str | None
+    first_author: str | None
+    year: int | None
+    arxiv: str | None
+    url: str | None
+    key_takeaways: list[str]
+    notes: list[str]
+    raw: dict[str, Any]
+    recommendations: list[Recommendation] = field(default_factory=list)
+    one_per_file: bool = True
+
+
+@dataclass
+class Registry:
+    topics: list[Topic]
+    papers: list[Paper]
+    documents: list[Document]
+    topics_document: Document | None
+    load_diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @cached_property
+    def recommendations(self) -> list[Recommendation]:
+        return [rec for paper in self.papers for rec in paper.recommendations]
+
+    @cached_property
+    def recommendation_by_id(self) -> dict[str, Recommendation]:
+        found: dict[str, Recommendation] = {}
+        for rec in self.recommendations:
+            if rec.id is not None:
+                found.setdefault(rec.id, rec)
+        return found
+
+    @cached_property
+    def topic_by_id(self) -> dict[str, Topic]:
+        return {t.id: t for t in self.topics if t.id is not None}
+
+    @cached_property
+    def topic_by_alias(self) -> dict[str, Topic]:
+        return {alias: t for t in self.topics for alias in t.aliases}
+
+    def successors(self, rec: Recommendation) -> list[Recommendation]:
+        return [self.recommendation_by_id[s] for s in rec.superseded_by
+                if s in self.recommendation_by_id]
+
+    @cached_property
+    def predecessors(self) -> dict[str, list[Recommendation]]:
+        """Recommendation id -> the recommendations that name it in `superseded_by`."""
+        found: dict[str, list[Recommendation]] = {}
+        for rec in self.recommendations:
+            for target in rec.superseded_by:
+                found.setdefault(target, []).append(rec)
+        return found
+
+
+def build(documents: list[Document], topics_document: Document | None,
+          load_diagnostics: list[Diagnostic]) -> Registry:
+    topics = _topics(topics_document) if topics_document is not None else []
+    papers: list[Paper] = []
+    for document in documents:
+        if isinstance(document.data, dict):
+            papers.append(_paper(document, (), document.data, one_per_file=True))
+        elif isinstance(document.data, list):
+            papers.extend(_paper(document, (i,), item, one_per_file=False)
+                          for i, item in enumerate(document.data) if isinstance(item, dict))
+    return Registry(topics, papers, documents, topics_document, load_diagnostics)
+
+
+def _topics(document: Document) -> list[Topic]:
+    data = document.data if isinstance(document.data, dict) else {}
+    items = data.get("topics")
+    return [Topic(document, ("topics", i), _str(item.get("id")), _str(item.get("title")),
+                  _str(item.get("scope")), _strings(item.get("aliases")))
+            for i, item in enumerate(items if isinstance(items, list) else [])
+            if isinstance(item, dict)]
+
+
+def _paper(document: Document, where: Path, raw: dict[str, Any], one_per_file: bool) -> Paper:
+    year = raw.get("year")
+    paper = Paper(document, where, _str(raw.get("id")), _str(raw.get("title")),
+                  _str(raw.get("first_author")),
+                  year if isinstance(year, int) and not isinstance(year, bool) else None,
+                  _str(raw.get("arxiv")), _str(raw.get("url")),
+                  _strings(raw.get("key_takeaways")), _strings(raw.get("notes")), raw,
+                  one_per_file=one_per_file)
+    recs = raw.get("recommendations")
+    for i, item in enumerate(recs if isinstance(recs, list) else []):
+        if isinstance(item, dict):
+            paper.recommendations.append(_recommendation(paper, where + ("recommendations", i),
+                                                         item))
+    return paper
+
+
+def _recommendation(paper: Paper, where: Path, raw: dict[str, Any]) -> Recommendation:
+    deprecated = raw.get("deprecated")
+    deprecated = deprecated if isinstance(deprecated, dict) else {}
+    evidence = raw.get("evidence")
+    return Recommendation(
+        paper.document, where, _str(raw.get("id")), _str(raw.get("text")),
+        _str(raw.get("topic")), _str(raw.get("status")), _strings(raw.get("superseded_by")),
+        _str(deprecated.get("date")), _str(deprecated.get("reason")),
+        _strings(raw.get("implementations")),
+        [Evidence(_str(e.get("arxiv")), _str(e.get("url")), _str(e.get("note")))
+         for e in (evidence if isinstance(evidence, list) else []) if isinstance(e, dict)],
+        paper, raw)
+
+
+def _str(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _strings(value: Any) -> list[str]:
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []

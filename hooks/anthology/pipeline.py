@@ -1,0 +1,89 @@
+"""Config -> registry files -> documents (memoised) -> model -> checks -> diagnostics."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from anthology.cache import Memo
+from anthology.config import Config
+from anthology.diagnostics import Diagnostic, Severity
+from anthology.document import Document
+from anthology.loader import blob_digest, load
+from anthology.model import Registry, build
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class Context:
+    """What checks may know beyond the registry itself."""
+
+    config: Config
+    memo: Memo
+    offline: bool = False
+    strict: bool = False
+    base: str | None = None
+    baseline: Any = None  # anthology.baseline.Baseline, loaded only when the ids check runs
+    notes: list[str] = field(default_factory=list)
+
+
+def paper_files(config: Config, extra: Sequence[Path] = ()) -> list[Path]:
+    """Every registry file of papers, in a stable order, plus extra files or folders."""
+    found: dict[Path, None] = {}
+    for entry in [*config.paper_paths, *extra]:
+        if entry.is_dir():
+            for path in sorted(entry.rglob("*")):
+                if path.suffix in YAML_SUFFIXES and path.is_file():
+                    found[path] = None
+        elif entry.exists() and entry.resolve() != config.topics_path.resolve():
+            found[entry] = None
+    return list(found)
+
+
+def load_document(path: str, raw: bytes, memo: Memo) -> tuple[Document | None, list[Diagnostic]]:
+    digest = blob_digest(raw)
+    cached = memo.get("load:" + digest)
+    if cached is not None:
+        ok, data, found = cached
+        diagnostics = [Diagnostic(path, line, col, Severity(sev), code, message)
+                       for line, col, sev, code, message in found]
+        if not ok:
+            return None, diagnostics
+        text = raw.decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n")
+        return Document(path, text, data, digest), diagnostics
+    document, diagnostics = load(path, raw)
+    memo.put("load:" + digest, (document is not None, document.data if document else None,
+                                [(d.line, d.col, d.severity.value, d.code, d.message)
+                                 for d in diagnostics]))
+    return document, diagnostics
+
+
+def load_registry(config: Config, memo: Memo, extra: Sequence[Path] = ()) -> Registry:
+    diagnostics: list[Diagnostic] = []
+    topics_document = None
+    if config.topics_path.is_file():
+        topics_document, found = _load_file(config, config.topics_path, memo)
+        diagnostics.extend(found)
+    documents: list[Document] = []
+    for path in paper_files(config, extra):
+        document, found = _load_file(config, path, memo)
+        diagnostics.extend(found)
+        if document is not None:
+            documents.append(document)
+    return build(documents, topics_document, diagnostics)
+
+
+def _load_file(config: Config, path: Path, memo: Memo) -> tuple[Document | None, list[Diagnostic]]:
+    return load_document(config.relative(path), path.read_bytes(), memo)
+
+
+def run_checks(registry: Registry, context: Context, only: Iterable[str]) -> list[Diagnostic]:
+    from anthology.checks import CHECKS
+
+    diagnostics = list(registry.load_diagnostics)
+    for name in only:
+        diagnostics.extend(CHECKS[name].check(registry, context))
+    return sorted(set(diagnostics), key=lambda d: (d.path, d.line, d.col, d.code, d.message))

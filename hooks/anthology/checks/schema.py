@@ -1,0 +1,145 @@
+"""Schema: each file against the JSON Schema for its kind, in plain words.
+
+The schemas in `schema/` describe the two file kinds exactly (types, required keys,
+enums, no unknown keys). Each error points at the value that broke it, or at the key
+for an unknown key. Findings are memoised by file content and schema.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import cache
+from typing import Any
+
+from anthology.diagnostics import Code, Diagnostic, Severity
+from anthology.document import Document, Path
+from anthology.model import Registry
+from anthology.schemas import load_schema, schema_bytes
+
+NAME = "schema"
+E = Severity.ERROR
+MISSING = Code("SCHEMA001", E, "a required key is missing", "a paper without 'title'")
+UNKNOWN = Code("SCHEMA002", E, "a key that the format does not have", "titel: Adam")
+WRONG_TYPE = Code("SCHEMA003", E, "a value of the wrong type", "year: '2017' (a string)")
+NOT_ALLOWED = Code("SCHEMA004", E, "a value outside the allowed set", "status: stable")
+BAD_FORM = Code("SCHEMA005", E, "a value of the wrong form (empty, pattern, range)",
+                "date: 1 June 2023")
+TOP_LEVEL = Code("SCHEMA006", E, "the file's top level is not a paper or a list of papers",
+                 "- just a string")
+CODES = [MISSING, UNKNOWN, WRONG_TYPE, NOT_ALLOWED, BAD_FORM, TOP_LEVEL]
+
+TYPE_NAMES = {"object": "a mapping", "array": "a list", "string": "a string",
+              "integer": "an integer", "number": "a number", "boolean": "true or false",
+              "null": "empty"}
+
+
+@cache
+def validator(kind: str) -> Any:
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(load_schema(kind))
+
+
+@cache
+def schema_digest() -> str:
+    parts = [schema_bytes(kind) for kind in ("paper", "topics")]
+    return hashlib.sha1(b"\0".join(parts)).hexdigest()[:12]
+
+
+def check(registry: Registry, context: Any) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    if registry.topics_document is not None:
+        found.extend(_memoised(registry.topics_document, "topics", context.memo))
+    for document in registry.documents:
+        found.extend(_memoised(document, "paper", context.memo))
+    return found
+
+
+def _memoised(document: Document, kind: str, memo: Any) -> list[Diagnostic]:
+    key = f"schema:{schema_digest()}:{kind}:{document.digest}"
+    cached = memo.get(key)
+    if cached is None:
+        cached = [(d.line, d.col, d.code, d.message) for d in validate(document, kind)]
+        memo.put(key, cached)
+    return [Diagnostic(document.path, line, col, E, code, message)
+            for line, col, code, message in cached]
+
+
+def validate(document: Document, kind: str) -> list[Diagnostic]:
+    data = document.data
+    if kind == "paper" and isinstance(data, list):
+        items: list[tuple[Path, Any]] = [((i,), item) for i, item in enumerate(data)]
+    elif isinstance(data, dict):
+        items = [((), data)]
+    else:
+        what = "a paper, or a list of papers" if kind == "paper" else "a mapping with 'topics'"
+        return [TOP_LEVEL.at(document.path, 1, 1, f"the file must hold {what}, "
+                             f"not {TYPE_NAMES.get(_json_type(data), 'a scalar')}")]
+    found = []
+    for prefix, item in items:
+        if not validator(kind).is_valid(item):
+            for error in validator(kind).iter_errors(item):
+                found.extend(_diagnostics(document, prefix, error))
+    return found
+
+
+def _diagnostics(document: Document, prefix: Path, error: Any) -> list[Diagnostic]:
+    where: Path = prefix + tuple(error.absolute_path)
+    name = f"'{where[-1]}'" if where and isinstance(where[-1], str) else "this value"
+    if error.validator == "anyOf" and "x-hint" in error.schema:
+        return [MISSING.at(document.path, *document.position(where), error.schema["x-hint"])]
+    if error.validator == "required":
+        missing = [key for key in error.validator_value if key not in error.instance]
+        return [MISSING.at(document.path, *document.position(where),
+                           f"{_what(where)} is missing required key '{key}'") for key in missing]
+    if error.validator == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        return [UNKNOWN.at(document.path, *document.position(where + (key,), key=True),
+                           f"unknown key '{key}' in {_what(where)}; allowed: {', '.join(allowed)}")
+                for key in error.instance if key not in error.schema.get("properties", {})]
+    line, col = document.position(where)
+    if error.validator == "type":
+        expected = error.validator_value
+        expected = [expected] if isinstance(expected, str) else expected
+        wanted = " or ".join(TYPE_NAMES.get(t, t) for t in expected)
+        return [WRONG_TYPE.at(document.path, line, col, f"{name} must be {wanted}, not "
+                              f"{TYPE_NAMES.get(_json_type(error.instance))} {_show(error.instance)}")]
+    if error.validator in ("enum", "const"):
+        allowed = error.validator_value if error.validator == "enum" else [error.validator_value]
+        return [NOT_ALLOWED.at(document.path, line, col, f"{name} must be one of "
+                               f"{', '.join(map(str, allowed))}; got {_show(error.instance)}")]
+    hint = error.schema.get("x-hint")
+    messages = {
+        "minLength": f"{name} must not be empty",
+        "minItems": f"{name} must list at least {error.validator_value} item(s)",
+        "minimum": f"{name} must be at least {error.validator_value}",
+        "maximum": f"{name} must be at most {error.validator_value}",
+        "pattern": f"{name} must be {hint}, not {_show(error.instance)}",
+    }
+    return [BAD_FORM.at(document.path, line, col,
+                        messages.get(error.validator, f"{name}: {error.message}"))]
+
+
+def _what(where: Path) -> str:
+    keys = [k for k in where if isinstance(k, str)]
+    if not keys:
+        return "the paper" if not where or isinstance(where[-1], int) else "this mapping"
+    return {"recommendations": "the recommendation", "evidence": "the evidence entry",
+            "deprecated": "the 'deprecated' block", "topics": "the topic"}.get(keys[-1],
+                                                                             f"'{keys[-1]}'")
+
+
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    return {float: "number", str: "string", list: "array", dict: "object"}.get(type(value), "?")
+
+
+def _show(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:57] + "..."

@@ -1,0 +1,159 @@
+"""Succession: the attic's links are consistent and every history leads somewhere.
+
+- `superseded_by` and `deprecated` appear only on deprecated recommendations, and a
+  deprecated recommendation has a `deprecated` block (date and reason);
+- every successor exists, is not the recommendation itself, and links form no cycle;
+- following successors from a deprecated recommendation reaches a live one, or ends at
+  one retired with no successor (a warning);
+- a successor's paper is not older than its predecessor's (a warning); the date of
+  deprecation is a real date, not before either paper's year and not in the future.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from anthology.diagnostics import Code, Diagnostic, Severity
+from anthology.model import Recommendation, Registry
+
+NAME = "succession"
+E, W = Severity.ERROR, Severity.WARNING
+SUCCESSOR_ON_LIVE = Code("SUCC001", E, "'superseded_by' on a recommendation that is not "
+                         "deprecated", "status: standard with superseded_by: [...]")
+BLOCK_ON_LIVE = Code("SUCC002", E, "a 'deprecated' block on a recommendation that is not "
+                     "deprecated", "status: experimental with deprecated: {...}")
+NO_BLOCK = Code("SUCC003", E, "a deprecated recommendation has no 'deprecated' block",
+                "status: deprecated without deprecated: {date, reason}")
+UNKNOWN_SUCCESSOR = Code("SUCC004", E, "a successor that does not exist",
+                         "superseded_by: [MLR-2099-Nobody001-0001]")
+SELF_SUCCESSOR = Code("SUCC005", E, "a recommendation supersedes itself",
+                      "MLR-2017-Loshchilov001-0001 superseded_by itself")
+CYCLE = Code("SUCC006", E, "succession links form a cycle", "A -> B -> A")
+RETIRED_END = Code("SUCC007", W, "a succession chain ends at a retired recommendation",
+                   "A -> B, and B is deprecated with no successor")
+OLDER_SUCCESSOR = Code("SUCC008", W, "a successor's paper is older than its predecessor's",
+                       "a 2020 practice superseded by one from a 2017 paper")
+EARLY_DATE = Code("SUCC009", E, "deprecated before its own or its successor's paper existed",
+                  "date: 2015-01-01 for a practice from a 2017 paper")
+FUTURE_DATE = Code("SUCC010", E, "a date of deprecation in the future", "date: 2999-01-01")
+BAD_DATE = Code("SUCC011", E, "a date of deprecation that is not a calendar date",
+                "date: 2023-02-30")
+CODES = [SUCCESSOR_ON_LIVE, BLOCK_ON_LIVE, NO_BLOCK, UNKNOWN_SUCCESSOR, SELF_SUCCESSOR, CYCLE,
+         RETIRED_END, OLDER_SUCCESSOR, EARLY_DATE, FUTURE_DATE, BAD_DATE]
+
+
+def check(registry: Registry, context: Any, today: datetime.date | None = None) -> list[Diagnostic]:
+    today = today or datetime.date.today()
+    found: list[Diagnostic] = []
+    for rec in registry.recommendations:
+        if rec.status == "deprecated":
+            if not isinstance(rec.raw.get("deprecated"), dict):
+                found.append(NO_BLOCK.at(*rec.at("status"), "a deprecated recommendation needs "
+                                         "deprecated: {date: YYYY-MM-DD, reason: ...}"))
+            found.extend(_date(registry, rec, today))
+        elif rec.status is not None:
+            if "superseded_by" in rec.raw:
+                found.append(SUCCESSOR_ON_LIVE.at(*rec.at("superseded_by", key=True),
+                             f"only deprecated recommendations have successors; this one is "
+                             f"{rec.status}"))
+            if "deprecated" in rec.raw:
+                found.append(BLOCK_ON_LIVE.at(*rec.at("deprecated", key=True),
+                             f"set status: deprecated, or remove this block (status is "
+                             f"{rec.status})"))
+        found.extend(_links(registry, rec))
+    found.extend(_cycles(registry))
+    found.extend(_chain_ends(registry))
+    return found
+
+
+def _links(registry: Registry, rec: Recommendation) -> list[Diagnostic]:
+    found = []
+    for i, target in enumerate(rec.superseded_by):
+        successor = registry.recommendation_by_id.get(target)
+        if target == rec.id:
+            found.append(SELF_SUCCESSOR.at(*rec.at("superseded_by", i), f"{rec.id} names itself "
+                                           "as its successor"))
+        elif successor is None:
+            found.append(UNKNOWN_SUCCESSOR.at(*rec.at("superseded_by", i), f"successor '{target}' "
+                                              "is not a recommendation in the registry"))
+        elif (successor.paper.year is not None and rec.paper.year is not None
+              and successor.paper.year < rec.paper.year):
+            found.append(OLDER_SUCCESSOR.at(*rec.at("superseded_by", i), f"successor {target} "
+                                            f"comes from a {successor.paper.year} paper, older "
+                                            f"than this {rec.paper.year} one"))
+    return found
+
+
+def _date(registry: Registry, rec: Recommendation, today: datetime.date) -> list[Diagnostic]:
+    if rec.deprecated_date is None:
+        return []
+    try:
+        date = datetime.date.fromisoformat(rec.deprecated_date)
+    except ValueError:
+        if len(rec.deprecated_date) != 10:
+            return []  # the schema reports the form
+        return [BAD_DATE.at(*rec.at("deprecated", "date"), f"'{rec.deprecated_date}' is not a "
+                            "calendar date")]
+    if date > today:
+        return [FUTURE_DATE.at(*rec.at("deprecated", "date"), f"{date} is in the future")]
+    years = [(rec.paper.year, "its own paper")] + [
+        (s.paper.year, f"its successor {s.id}'s paper") for s in registry.successors(rec)]
+    for year, whose in years:
+        if year is not None and date.year < year:
+            return [EARLY_DATE.at(*rec.at("deprecated", "date"), f"deprecated on {date}, before "
+                                  f"{whose} ({year})")]
+    return []
+
+
+def _cycles(registry: Registry) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    state: dict[str | None, int] = {}  # 1 while on the current path, 2 when finished
+    for start in registry.recommendations:
+        if start.id is None or start.id in state:
+            continue
+        path: list[Recommendation] = []
+        stack: list[tuple[Recommendation, int]] = [(start, 0)]
+        while stack:
+            rec, index = stack.pop()
+            if index == 0:
+                state[rec.id] = 1
+                path.append(rec)
+            successors = [s for s in registry.successors(rec) if s.id != rec.id]
+            if index < len(successors):
+                stack.append((rec, index + 1))
+                nxt = successors[index]
+                if state.get(nxt.id) == 1:
+                    loop = path[path.index(nxt):]
+                    chain = " -> ".join(str(r.id) for r in [*loop, nxt])
+                    found.append(CYCLE.at(*loop[0].at("superseded_by"), f"succession cycle: "
+                                          f"{chain}"))
+                elif nxt.id not in state:
+                    stack.append((nxt, 0))
+            else:
+                state[rec.id] = 2
+                path.pop()
+    return found
+
+
+def _chain_ends(registry: Registry) -> list[Diagnostic]:
+    """Warn where every path of successors ends at a retired (successor-less) practice."""
+    reaches_live: dict[str, bool] = {}
+
+    def live(rec: Recommendation, seen: frozenset[str]) -> bool:
+        if rec.is_live or rec.status != "deprecated":
+            return True
+        if rec.id in reaches_live:
+            return reaches_live[rec.id]
+        successors = [s for s in registry.successors(rec) if s.id not in seen]
+        result = any(live(s, seen | {str(s.id)}) for s in successors) if successors else False
+        reaches_live[str(rec.id)] = result
+        return result
+
+    found = []
+    for rec in registry.recommendations:
+        if rec.status == "deprecated" and rec.id and registry.successors(rec):
+            if not live(rec, frozenset({rec.id})):
+                found.append(RETIRED_END.at(*rec.at("superseded_by"), f"following successors "
+                                            f"from {rec.id} never reaches a live practice"))
+    return found

@@ -1,0 +1,62 @@
+"""The `anthology` command. Each subcommand lives in `anthology.commands.<name>`.
+
+Command modules keep their heavy imports inside `run`, so `anthology --version`
+and argument errors stay fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from anthology import __version__
+
+COMMANDS = {
+    "check": "validate the registry (schema, ids, succession, arxiv)",
+    "render": "regenerate the derived files (REGISTRY.md, README sections, JSON export)",
+    "run": "run every check, then regenerate the derived files (the main job)",
+    "fix": "assign missing ids, canonicalise arXiv ids and key order, keeping comments",
+    "add": "write a new paper file from arXiv's metadata",
+    "import-legacy": "migrate a registry from the older year-keyed format",
+    "site": "write the static browsing page",
+}
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="anthology", description=__doc__.splitlines()[0] if
+                                  __doc__ else None)
+    top.add_argument("--version", action="version", version=f"anthology {__version__}")
+    sub = top.add_subparsers(dest="command", metavar="COMMAND")
+    for name, summary in COMMANDS.items():
+        module = _command(name)
+        if module is None:
+            continue
+        command = sub.add_parser(name, help=summary, description=summary)
+        module.add_arguments(command)
+        command.set_defaults(run=module.run)
+    return top
+
+
+def _command(name: str):  # type: ignore[no-untyped-def]
+    try:
+        return importlib.import_module(f"anthology.commands.{name.replace('-', '_')}")
+    except ModuleNotFoundError:
+        return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    if not hasattr(args, "run"):
+        parser().print_help(sys.stderr)
+        return 2
+    from anthology.config import ConfigError
+
+    try:
+        return int(args.run(args))
+    except ConfigError as err:
+        print(f"anthology: configuration error: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130

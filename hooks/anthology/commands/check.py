@@ -1,0 +1,77 @@
+"""`anthology check [PATH...]`: validate the registry and report every finding once."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+CHECK_NAMES = ("schema", "ids", "succession", "arxiv")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", metavar="PATH", type=Path,
+                        help="report only on these files or folders (the whole registry is "
+                        "still loaded, so cross-file rules stay right)")
+    add_check_options(parser)
+
+
+def add_check_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--only", type=_names, default=list(CHECK_NAMES),
+                        help=f"comma-separated checks to run (default: {','.join(CHECK_NAMES)})")
+    parser.add_argument("--format", choices=("text", "json", "github"), default=None,
+                        help="output format (default: github under GitHub Actions, else text)")
+    parser.add_argument("--offline", action="store_true",
+                        help="no network (also ANTHOLOGY_OFFLINE=1)")
+    parser.add_argument("--strict", action="store_true", help="warnings fail too")
+    parser.add_argument("--base", metavar="REF", default=None,
+                        help="revision whose ids must still exist (default: config 'base', HEAD)")
+
+
+def _names(value: str) -> list[str]:
+    names = [n.strip() for n in value.split(",") if n.strip()]
+    unknown = [n for n in names if n not in CHECK_NAMES]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(f"unknown check {', '.join(unknown) or '(none)'}; "
+                                         f"choose from {', '.join(CHECK_NAMES)}")
+    return names
+
+
+def run(args: argparse.Namespace) -> int:
+    status, _ = check(args)
+    return status
+
+
+def check(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """Run the checks; returns (exit status, (config, memo, registry)) for callers that go on."""
+    from anthology import report
+    from anthology.baseline import NoBaseline, load_baseline
+    from anthology.cache import Memo
+    from anthology.config import load_config
+    from anthology.diagnostics import exit_status
+    from anthology.pipeline import Context, load_registry, run_checks
+
+    config = load_config()
+    paths = list(getattr(args, "paths", []))
+    memo = Memo.for_root(config.root)
+    registry = load_registry(config, memo, paths)
+    offline = args.offline or os.environ.get("ANTHOLOGY_OFFLINE", "") not in ("", "0")
+    context = Context(config, memo, offline=offline, strict=args.strict,
+                      base=args.base or config.get("", "base"))
+    if "ids" in args.only:
+        try:
+            context.baseline = load_baseline(config, registry, memo, context.base)
+        except NoBaseline as reason:
+            context.baseline = str(reason)
+    diagnostics = run_checks(registry, context, args.only)
+    memo.save()
+    if paths:
+        wanted = [config.relative(p) for p in paths]
+        diagnostics = [d for d in diagnostics
+                       if any(d.path == w or d.path.startswith(w.rstrip("/") + "/")
+                              for w in wanted)]
+    report.write(diagnostics, args.format or report.default_format(), sys.stdout,
+                 files=len(registry.documents), papers=len(registry.papers),
+                 recommendations=len(registry.recommendations))
+    return exit_status(diagnostics, args.strict), (config, memo, registry)

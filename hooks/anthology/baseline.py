@@ -62,7 +62,7 @@ def load_baseline(config: Config, registry: Registry, memo: Memo, ref: str) -> B
             changed.append((blob, path))
     baseline = Baseline(ref)
     documents = []
-    for (blob, path), raw in zip(changed, _read_blobs(root, [b for b, _ in changed])):
+    for (_, path), raw in zip(changed, _read_blobs(root, [b for b, _ in changed]), strict=True):
         document, _ = load_document(path, raw, memo)
         if document is not None:
             documents.append(document)

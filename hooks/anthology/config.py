@@ -99,13 +99,15 @@ def load_config(start: Path | None = None) -> Config:
         return Config(root, own.name, _validate(table, own.name, prefix=""))
     section = _pyproject_section(root / "pyproject.toml")
     if section is not None:
-        return Config(root, "pyproject.toml", _validate(section, "pyproject.toml", "tool.anthology."))
+        values = _validate(section, "pyproject.toml", "tool.anthology.")
+        return Config(root, "pyproject.toml", values)
     return Config(root, "defaults", {})
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        table: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
+        return table
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
         raise ConfigError(f"{path.name}: not valid TOML: {err}") from None
 
@@ -156,6 +158,7 @@ def _check_type(value: Any, default: Any, where: str) -> None:
         ok = isinstance(value, expected) and not (expected is int and isinstance(value, bool))
     if not ok:
         names = {str: "a string", int: "an integer", float: "a number", list: "a list of strings"}
-        raise ConfigError(f"{where} must be {names.get(expected, expected.__name__)}, got {value!r}")
+        wanted = names.get(expected, expected.__name__)
+        raise ConfigError(f"{where} must be {wanted}, got {value!r}")
     if expected in (int, float) and value < 0:
         raise ConfigError(f"{where} must not be negative, got {value!r}")

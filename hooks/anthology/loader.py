@@ -62,11 +62,11 @@ def load(path: str, raw: bytes) -> tuple[Document | None, list[Diagnostic]]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
         line, col = _byte_position(raw, err.start)
-        return None, [NOT_UTF8.at(path, line, col, f"byte 0x{raw[err.start]:02x} is not UTF-8; "
-                                  "save the file as UTF-8")]
+        message = f"byte 0x{raw[err.start]:02x} is not UTF-8; save the file as UTF-8"
+        return None, [NOT_UTF8.at(path, line, col, message)]
     if text.startswith("\ufeff"):
         text = text[1:]
-        diagnostics.append(BOM.at(path, 1, 1, "remove the byte-order mark at the start of the file"))
+        diagnostics.append(BOM.at(path, 1, 1, "remove the byte-order mark at the file's start"))
     if "\r" in text:
         first = text.index("\r")
         line, col = text.count("\n", 0, first) + 1, first - text.rfind("\n", 0, first)
@@ -86,8 +86,8 @@ def load(path: str, raw: bytes) -> tuple[Document | None, list[Diagnostic]]:
         return None, [*diagnostics, EMPTY.at(path, 1, 1, "the file is empty; expected a paper")]
     for key_node, first_node in duplicates:
         mark, line = key_node.start_mark, first_node.start_mark.line + 1
-        diagnostics.append(DUPLICATE_KEY.at(path, mark.line + 1, mark.column + 1,
-                                            f"key '{key_node.value}' already appears on line {line}"))
+        message = f"key '{key_node.value}' already appears on line {line}"
+        diagnostics.append(DUPLICATE_KEY.at(path, mark.line + 1, mark.column + 1, message))
     return Document(path, text, data, digest), diagnostics
 
 

@@ -6,6 +6,7 @@ diagnostics; it never reads files itself.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 from collections.abc import Iterator, Mapping
 from types import ModuleType
@@ -37,8 +38,6 @@ def all_codes() -> list[ModuleType]:
     extra = ["anthology.render.sections"]
     modules = [importlib.import_module(name) for name in owners]
     for name in extra:
-        try:
+        with contextlib.suppress(ImportError):
             modules.append(importlib.import_module(name))
-        except ImportError:
-            pass
     return modules

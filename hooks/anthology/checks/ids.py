@@ -52,8 +52,12 @@ def check(registry: Registry, context: Any) -> list[Diagnostic]:
     found = _topics(registry)
     paper_ids = Counter(p.id for p in registry.papers if p.id)
     rec_ids = Counter(r.id for r in registry.recommendations if r.id)
+    well_named = set()
     for paper in registry.papers:
-        found.extend(_paper(paper, conventions, paper_ids))
+        paper_found = _paper(paper, conventions, paper_ids)
+        if not any(d.code == BAD_PAPER_ID.code for d in paper_found):
+            well_named.add(id(paper))
+        found.extend(paper_found)
     for rec in registry.recommendations:
         if rec.id is None:
             if "id" not in rec.raw:
@@ -62,7 +66,7 @@ def check(registry: Registry, context: Any) -> list[Diagnostic]:
         match = conventions.recommendation_id.fullmatch(rec.id)
         paper = rec.paper
         expected = (conventions.recommendation_prefix_for(paper.year, paper.id)
-                    if paper.year is not None and paper.id else None)
+                    if paper.year is not None and paper.id and id(paper) in well_named else None)
         if match is None or (expected is not None and not rec.id.startswith(expected)):
             want = f"{expected}{'N' * conventions.sequence_digits}" if expected else \
                 f"{conventions.prefix}-<year>-<paper id>-{'N' * conventions.sequence_digits}"
@@ -95,7 +99,7 @@ def _paper(paper: Paper, conventions: Conventions, paper_ids: Counter[str]) -> l
         found.append(BAD_PAPER_ID.at(*paper.at("id"), f"paper id '{paper.id}' should look like "
                                      f"{want} (first author's surname, then a counter)"))
     stem = PurePosixPath(paper.document.path).stem
-    if paper.one_per_file and stem != paper.id:
+    if paper.one_per_file and stem != paper.id and not found:
         found.append(STEM.at(*paper.at("id"), f"file is named '{stem}' but holds paper "
                              f"'{paper.id}'; run: git mv {paper.document.path} "
                              f"{PurePosixPath(paper.document.path).with_name(paper.id + '.yaml')}"))

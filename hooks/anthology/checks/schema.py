@@ -103,8 +103,8 @@ def _diagnostics(document: Document, prefix: Path, error: Any) -> list[Diagnosti
         expected = error.validator_value
         expected = [expected] if isinstance(expected, str) else expected
         wanted = " or ".join(TYPE_NAMES.get(t, t) for t in expected)
-        return [WRONG_TYPE.at(document.path, line, col, f"{name} must be {wanted}, not "
-                              f"{TYPE_NAMES.get(_json_type(error.instance))} {_show(error.instance)}")]
+        got = f"{TYPE_NAMES.get(_json_type(error.instance))} {_show(error.instance)}"
+        return [WRONG_TYPE.at(document.path, line, col, f"{name} must be {wanted}, not {got}")]
     if error.validator in ("enum", "const"):
         allowed = error.validator_value if error.validator == "enum" else [error.validator_value]
         return [NOT_ALLOWED.at(document.path, line, col, f"{name} must be one of "

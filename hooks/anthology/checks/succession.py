@@ -152,8 +152,8 @@ def _chain_ends(registry: Registry) -> list[Diagnostic]:
 
     found = []
     for rec in registry.recommendations:
-        if rec.status == "deprecated" and rec.id and registry.successors(rec):
-            if not live(rec, frozenset({rec.id})):
+        others = [s for s in registry.successors(rec) if s.id != rec.id]
+        if rec.status == "deprecated" and rec.id and others and not live(rec, frozenset({rec.id})):
                 found.append(RETIRED_END.at(*rec.at("superseded_by"), f"following successors "
                                             f"from {rec.id} never reaches a live practice"))
     return found

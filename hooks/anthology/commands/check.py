@@ -39,7 +39,7 @@ def _names(value: str) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    status, _ = check(args)
+    status: int = check(args)[0]
     return status
 
 
@@ -53,15 +53,16 @@ def check(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from anthology.pipeline import Context, load_registry, run_checks
 
     config = load_config()
+    base = str(args.base or config.get("", "base"))
     paths = list(getattr(args, "paths", []))
     memo = Memo.for_root(config.root)
     registry = load_registry(config, memo, paths)
     offline = args.offline or os.environ.get("ANTHOLOGY_OFFLINE", "") not in ("", "0")
     context = Context(config, memo, offline=offline, strict=args.strict,
-                      base=args.base or config.get("", "base"))
+                      base=base)
     if "ids" in args.only:
         try:
-            context.baseline = load_baseline(config, registry, memo, context.base)
+            context.baseline = load_baseline(config, registry, memo, base)
         except NoBaseline as reason:
             context.baseline = str(reason)
     diagnostics = run_checks(registry, context, args.only)

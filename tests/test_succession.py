@@ -1,0 +1,76 @@
+"""Succession: every rule of the attic, a snippet in and the code and line out."""
+
+from __future__ import annotations
+
+import pytest
+from papers import GOOD, KINGMA, LOSHCHILOV, RunCheck, WriteRegistry, codes
+
+CHAIN_END = LOSHCHILOV.replace("    status: standard", """\
+    status: deprecated
+    deprecated:
+      date: 2020-01-01
+      reason: Retired.""")
+
+
+def run(registry: WriteRegistry, run_check: RunCheck,
+        **files: str) -> tuple[int, list[tuple[str, int, str]]]:
+    registry(**{**GOOD, **files})
+    status, out = run_check("--only", "succession")
+    return status, codes(out)
+
+
+def test_good_chain_is_clean(registry: WriteRegistry, run_check: RunCheck) -> None:
+    assert run(registry, run_check) == (0, [])
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("    status: standard", "    status: standard\n    superseded_by: [MLR-2014-Kingma001-0001]",
+     ("Kingma001.yaml", 19, "SUCC001")),
+    ("    status: standard", "    status: standard\n    deprecated: {date: 2020-01-01, reason: x}",
+     ("Kingma001.yaml", 19, "SUCC002")),
+    ("    deprecated:\n      date: 2019-01-01\n      reason: Under Adam an L2 term is scaled by the"
+     " adaptive denominator.\n", "", ("Kingma001.yaml", 10, "SUCC003")),
+    ("[MLR-2017-Loshchilov001-0001]", "[MLR-2099-Nobody001-0001]", ("Kingma001.yaml", 11, "SUCC004")),
+    ("[MLR-2017-Loshchilov001-0001]", "[MLR-2014-Kingma001-0001]", ("Kingma001.yaml", 11, "SUCC005")),
+    ("date: 2019-01-01", "date: 2016-01-01", ("Kingma001.yaml", 13, "SUCC009")),
+    ("date: 2019-01-01", "date: 2999-01-01", ("Kingma001.yaml", 13, "SUCC010")),
+    ("date: 2019-01-01", "date: 2019-02-30", ("Kingma001.yaml", 13, "SUCC011")),
+])
+def test_each_rule(registry: WriteRegistry, run_check: RunCheck,
+                   old: str, new: str, expected: tuple[str, int, str]) -> None:
+    assert old in KINGMA
+    status, found = run(registry, run_check, **{"Kingma001.yaml": KINGMA.replace(old, new)})
+    assert status == 1
+    assert found == [expected]
+
+
+def test_cycle(registry: WriteRegistry, run_check: RunCheck) -> None:
+    looped = CHAIN_END.replace("      reason: Retired.", "      reason: Retired.\n"
+                               "    superseded_by: [MLR-2014-Kingma001-0001]")
+    status, found = run(registry, run_check, **{"Loshchilov001.yaml": looped})
+    assert status == 1
+    assert ("Kingma001.yaml", 11, "SUCC006") in found or ("Loshchilov001.yaml", 14, "SUCC006") in found
+    assert [code for _, _, code in found].count("SUCC006") == 1
+
+
+def test_chain_ending_at_a_retired_practice_warns(registry: WriteRegistry,
+                                                   run_check: RunCheck) -> None:
+    status, found = run(registry, run_check, **{"Loshchilov001.yaml": CHAIN_END})
+    assert status == 0
+    assert found == [("Kingma001.yaml", 11, "SUCC007")]
+    assert run_check("--only", "succession", "--strict")[0] == 1
+
+
+def test_older_successor_warns(registry: WriteRegistry, run_check: RunCheck) -> None:
+    older = LOSHCHILOV.replace("year: 2017", "year: 2013").replace("MLR-2017-", "MLR-2013-")
+    kingma = KINGMA.replace("MLR-2017-Loshchilov001", "MLR-2013-Loshchilov001")
+    status, found = run(registry, run_check, **{"Loshchilov001.yaml": older,
+                                                "Kingma001.yaml": kingma})
+    assert status == 0
+    assert found == [("Kingma001.yaml", 11, "SUCC008")]
+
+
+def test_retired_without_successor_is_allowed(registry: WriteRegistry,
+                                              run_check: RunCheck) -> None:
+    retired = KINGMA.replace("    superseded_by: [MLR-2017-Loshchilov001-0001]\n", "")
+    assert run(registry, run_check, **{"Kingma001.yaml": retired}) == (0, [])

@@ -1,0 +1,39 @@
+"""`anthology site [--out DIR]`: write the static browsing page (one self-contained HTML file)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--out", metavar="DIR", type=Path, default=None,
+                        help="folder to write index.html into (default: config 'site.out', site/)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from anthology.cache import Memo
+    from anthology.config import load_config
+    from anthology.pipeline import load_registry
+    from anthology.report import write
+    from anthology.site.build import build_site
+
+    config = load_config()
+    memo = Memo.for_root(config.root)
+    registry = load_registry(config, memo)
+    memo.save()
+    if registry.load_diagnostics:
+        print("anthology site: some registry files could not be read; the page leaves them out:",
+              file=sys.stderr)
+        write(registry.load_diagnostics, "text", sys.stderr)
+    out = args.out if args.out is not None else config.path("site", "out")
+    try:
+        target, changed = build_site(registry, out)
+    except OSError as err:
+        print(f"anthology site: cannot write to {out}: {err}", file=sys.stderr)
+        return 2
+    shown = config.relative(target)
+    print(f"{'wrote' if changed else 'unchanged:'} {shown} "
+          f"({len(registry.recommendations)} recommendations)")
+    return 0

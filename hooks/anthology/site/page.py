@@ -1,0 +1,54 @@
+"""Assemble the page: our own HTML, CSS and script, with the registry data embedded as JSON.
+
+Everything is inline, so the page works opened from `file://` and from any sub-path. The
+Content-Security-Policy allows exactly the inline style and script by their hashes and
+forbids loading anything from anywhere else.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import re
+from collections.abc import Mapping
+from importlib import resources
+from typing import Any
+
+TITLE = "ML training practices"
+_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028",
+            "\u2029": "\\u2029"}
+
+
+def embed_json(data: Mapping[str, Any]) -> str:
+    """JSON that can sit inside a <script> element: no `</script>` or `<!--` can appear."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+    return re.sub("[<>&\u2028\u2029]", lambda m: _ESCAPES[m.group()], text)
+
+
+def source_hash(text: str) -> str:
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def policy(style: str, script: str) -> str:
+    return "; ".join([
+        "default-src 'none'",
+        f"script-src {source_hash(script)}",
+        f"style-src {source_hash(style)}",
+        "img-src data:",
+        "base-uri 'none'",
+        "form-action 'none'",
+    ])
+
+
+def static(name: str) -> str:
+    return resources.files("anthology.site").joinpath("static").joinpath(name).read_text(encoding="utf-8")
+
+
+def page(data: Mapping[str, Any], title: str = TITLE) -> str:
+    style, script = static("page.css"), static("page.js")
+    values = {"csp": policy(style, script), "title": html.escape(title), "style": style,
+              "script": script, "data": embed_json(data)}
+    return re.sub(r"\{\{(\w+)\}\}", lambda m: values[m.group(1)], static("page.html"))

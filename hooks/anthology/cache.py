@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 FORMAT = 3  # bump when the shape of cached values changes
+KEEP_RUNS = 16  # whole-run results kept besides the ones a run used (one per hook, say)
 
 
 def cache_folder() -> Path:
@@ -28,16 +29,23 @@ def cache_folder() -> Path:
 class Memo:
     def __init__(self, file: Path | None) -> None:
         self.file = file
-        self._old: dict[str, Any] = self._read() if file is not None else {}
+        self._loaded: dict[str, Any] | None = None if file is not None else {}
         self._used: dict[str, Any] = {}
         self._dirty = False
 
     @classmethod
-    def for_root(cls, root: Path) -> Memo:
+    def for_root(cls, root: Path, kind: str = "memo") -> Memo:
+        """The memo of one repository; `kind` keeps small, hot memos in files of their own."""
         if os.environ.get("ANTHOLOGY_NO_CACHE"):
             return cls(None)
         name = hashlib.sha1(str(root.resolve()).encode()).hexdigest()[:16]
-        return cls(cache_folder() / f"memo-{name}.marshal")
+        return cls(cache_folder() / f"{kind}-{name}.marshal")
+
+    @property
+    def _old(self) -> dict[str, Any]:
+        if self._loaded is None:
+            self._loaded = self._read()
+        return self._loaded
 
     def get(self, key: str) -> Any:
         if key in self._used:
@@ -52,13 +60,17 @@ class Memo:
         self._dirty = True
 
     def save(self) -> None:
-        if self.file is None or not (self._dirty or len(self._used) < len(self._old)):
+        if self.file is None or self._loaded is None and not self._dirty:
+            return
+        if not (self._dirty or set(self._old) - set(self._used)):
             return
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.file.parent, prefix=".memo-")
+            runs = [k for k in self._old if k.startswith("run:") and k not in self._used]
+            kept = {k: self._old[k] for k in runs[-KEEP_RUNS:]}
             with os.fdopen(fd, "wb") as out:
-                marshal.dump((FORMAT, self._used), out)
+                marshal.dump((FORMAT, {**kept, **self._used}), out)
             os.replace(tmp, self.file)
         except OSError:
             pass  # a cache that can't be written only costs time

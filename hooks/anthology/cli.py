@@ -40,9 +40,12 @@ def parser() -> argparse.ArgumentParser:
 
 
 def _command(name: str):  # type: ignore[no-untyped-def]
+    module = f"anthology.commands.{name.replace('-', '_')}"
     try:
-        return importlib.import_module(f"anthology.commands.{name.replace('-', '_')}")
-    except ModuleNotFoundError:
+        return importlib.import_module(module)
+    except ModuleNotFoundError as err:
+        if err.name != module:
+            raise
         return None
 
 

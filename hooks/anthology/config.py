@@ -41,6 +41,8 @@ DEFAULTS: dict[str, dict[str, Any]] = {
         "deadline": 20.0,
         "connect_timeout": 5.0,
         "read_timeout": 15.0,
+        "retries": 3,
+        "contact": "",  # an e-mail address for arXiv's User-Agent, as arXiv asks of API clients
         "cache_dir": "",
     },
     "site": {
@@ -76,7 +78,11 @@ class Config:
     def relative(self, path: Path) -> str:
         """A path as diagnostics show it: relative to the root, with forward slashes."""
         try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            pass
+        try:
+            return path.resolve().relative_to(self.root).as_posix()
         except ValueError:
             return path.as_posix()
 

@@ -75,7 +75,7 @@ def load(path: str, raw: bytes) -> tuple[Document | None, list[Diagnostic]]:
     digest = blob_digest(raw)
     try:
         node = compose(text)
-        data, duplicates = construct(node) if node is not None else (None, [])
+        data, duplicates = construct(node, "*" in text) if node is not None else (None, [])
     except MarkedYAMLError as err:
         return None, [*diagnostics, _syntax_diagnostic(path, text, err)]
     except Refused as refused:
@@ -101,12 +101,14 @@ def compose(text: str) -> Any:
         loader.dispose()
 
 
-def construct(node: Any) -> tuple[Any, list[tuple[Any, Any]]]:
+def construct(node: Any, has_aliases: bool = True) -> tuple[Any, list[tuple[Any, Any]]]:
     """Plain values from nodes: dict, list, str, int, float, bool, None; dates stay text.
 
     Also returns each duplicated key node with the node of its first appearance.
+    `has_aliases=False` (no `*` in the text) skips the expansion count.
     """
-    _refuse_alias_bomb(node)
+    if has_aliases:
+        _refuse_alias_bomb(node)
     duplicates: list[tuple[Any, Any]] = []
     return _value(node, duplicates), duplicates
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,9 +36,9 @@ def paper_files(config: Config, extra: Sequence[Path] = ()) -> list[Path]:
     found: dict[Path, None] = {}
     for entry in [*config.paper_paths, *extra]:
         if entry.is_dir():
-            for path in sorted(entry.rglob("*")):
-                if path.suffix in YAML_SUFFIXES and path.is_file():
-                    found[path] = None
+            names = [os.path.join(folder, name) for folder, _, files in os.walk(entry)
+                     for name in files if name.endswith(YAML_SUFFIXES)]
+            found.update((Path(name), None) for name in sorted(names))
         elif entry.exists() and entry.resolve() != config.topics_path.resolve():
             found[entry] = None
     return list(found)
@@ -61,23 +62,36 @@ def load_document(path: str, raw: bytes, memo: Memo) -> tuple[Document | None, l
     return document, diagnostics
 
 
-def load_registry(config: Config, memo: Memo, extra: Sequence[Path] = ()) -> Registry:
+@dataclass
+class RegistryFiles:
+    """The raw bytes of every registry file, by the path diagnostics show."""
+
+    topics: tuple[str, bytes] | None
+    papers: list[tuple[str, bytes]]
+
+
+def read_files(config: Config, extra: Sequence[Path] = ()) -> RegistryFiles:
+    topics = config.topics_path
+    return RegistryFiles(
+        (config.relative(topics), topics.read_bytes()) if topics.is_file() else None,
+        [(config.relative(path), path.read_bytes()) for path in paper_files(config, extra)])
+
+
+def load_registry(config: Config, memo: Memo, extra: Sequence[Path] = (),
+                  files: RegistryFiles | None = None) -> Registry:
+    files = files or read_files(config, extra)
     diagnostics: list[Diagnostic] = []
     topics_document = None
-    if config.topics_path.is_file():
-        topics_document, found = _load_file(config, config.topics_path, memo)
+    if files.topics is not None:
+        topics_document, found = load_document(*files.topics, memo)
         diagnostics.extend(found)
     documents: list[Document] = []
-    for path in paper_files(config, extra):
-        document, found = _load_file(config, path, memo)
+    for path, raw in files.papers:
+        document, found = load_document(path, raw, memo)
         diagnostics.extend(found)
         if document is not None:
             documents.append(document)
     return build(documents, topics_document, diagnostics)
-
-
-def _load_file(config: Config, path: Path, memo: Memo) -> tuple[Document | None, list[Diagnostic]]:
-    return load_document(config.relative(path), path.read_bytes(), memo)
 
 
 def run_checks(registry: Registry, context: Context, only: Iterable[str]) -> list[Diagnostic]:

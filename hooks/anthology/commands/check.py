@@ -6,6 +6,11 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from anthology.config import Config
+    from anthology.diagnostics import Diagnostic
 
 CHECK_NAMES = ("schema", "ids", "succession", "arxiv")
 
@@ -39,25 +44,36 @@ def _names(value: str) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    status: int = check(args)[0]
+    status: int = check(args, replay=True)[0]
     return status
 
 
-def check(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    """Run the checks; returns (exit status, (config, memo, registry)) for callers that go on."""
-    from anthology import report
+def check(args: argparse.Namespace, replay: bool = False):  # type: ignore[no-untyped-def]
+    """Run the checks; returns (exit status, (config, memo, registry)) for callers that go on.
+
+    With `replay`, an offline run whose inputs are all unchanged replays the findings
+    of the last identical run, and returns None for the registry (it was not built).
+    """
+    from anthology import snapshot
     from anthology.baseline import NoBaseline, load_baseline
     from anthology.cache import Memo
     from anthology.config import load_config
-    from anthology.diagnostics import exit_status
-    from anthology.pipeline import Context, load_registry, run_checks
+    from anthology.pipeline import Context, load_registry, read_files, run_checks
 
     config = load_config()
     base = str(args.base or config.get("", "base"))
     paths = list(getattr(args, "paths", []))
     memo = Memo.for_root(config.root)
-    registry = load_registry(config, memo, paths)
+    files = read_files(config, paths)
     offline = args.offline or os.environ.get("ANTHOLOGY_OFFLINE", "") not in ("", "0")
+    key = (snapshot.fingerprint(config, files, args.only, base)
+           if replay and (offline or "arxiv" not in args.only) else None)
+    runs = Memo.for_root(config.root, "runs")
+    replayed = runs.get(key) if key else None
+    if replayed is not None:
+        frozen, counts = replayed
+        return _report(args, config, paths, snapshot.thaw(frozen), counts), (config, memo, None)
+    registry = load_registry(config, memo, files=files)
     context = Context(config, memo, offline=offline, strict=args.strict,
                       base=base)
     if "ids" in args.only:
@@ -66,13 +82,24 @@ def check(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         except NoBaseline as reason:
             context.baseline = str(reason)
     diagnostics = run_checks(registry, context, args.only)
+    counts = {"files": len(registry.documents), "papers": len(registry.papers),
+              "recommendations": len(registry.recommendations)}
     memo.save()
+    if key:
+        runs.put(key, (snapshot.freeze(diagnostics), counts))
+        runs.save()
+    return _report(args, config, paths, diagnostics, counts), (config, memo, registry)
+
+
+def _report(args: argparse.Namespace, config: Config, paths: list[Path],
+            diagnostics: list[Diagnostic], counts: dict[str, int]) -> int:
+    from anthology import report
+    from anthology.diagnostics import exit_status
+
     if paths:
         wanted = [config.relative(p) for p in paths]
         diagnostics = [d for d in diagnostics
                        if any(d.path == w or d.path.startswith(w.rstrip("/") + "/")
                               for w in wanted)]
-    report.write(diagnostics, args.format or report.default_format(), sys.stdout,
-                 files=len(registry.documents), papers=len(registry.papers),
-                 recommendations=len(registry.recommendations))
-    return exit_status(diagnostics, args.strict), (config, memo, registry)
+    report.write(diagnostics, args.format or report.default_format(), sys.stdout, **counts)
+    return exit_status(diagnostics, args.strict)

@@ -1,0 +1,63 @@
+"""The wheel ships every subpackage and the schemas; the manifest and README agree."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:
+    import tomli as tomllib
+
+from ruamel.yaml import YAML
+
+HERE = Path(__file__).resolve().parents[1]
+PYPROJECT = tomllib.loads((HERE / "pyproject.toml").read_text())
+HOOKS = YAML(typ="safe").load((HERE / ".pre-commit-hooks.yaml").read_text())
+
+
+def test_every_subpackage_is_listed_for_the_wheel() -> None:
+    source = HERE / "hooks"
+    found = {".".join(p.parent.relative_to(source).parts) for p in source.rglob("__init__.py")}
+    listed = set(PYPROJECT["tool"]["setuptools"]["packages"])
+    assert found <= listed, f"add to [tool.setuptools] packages: {sorted(found - listed)}"
+    assert "anthology.schema" in listed
+
+
+def test_hook_ids_of_the_contract() -> None:
+    ids = {hook["id"] for hook in HOOKS}
+    assert {"anthology", "anthology-schema", "anthology-ids", "anthology-succession",
+            "anthology-arxiv", "anthology-render"} <= ids
+    for hook in HOOKS:
+        assert hook["entry"].startswith("anthology ")
+        assert hook["pass_filenames"] is False and hook["require_serial"] is True
+        assert hook["language"] == "python"
+
+
+@pytest.mark.parametrize("path", ["registry/papers/Kingma001.yaml", "registry/topics.yaml",
+                                  "data/refs.yml", "anthology.toml", "pyproject.toml"])
+def test_check_hooks_trigger_on_registry_files(path: str) -> None:
+    for hook in HOOKS:
+        assert re.search(hook["files"], path), (hook["id"], path)
+
+
+@pytest.mark.parametrize("path", ["hooks/anthology/cli.py", "docs/logo.png", "setup.cfg"])
+def test_check_hooks_ignore_other_files(path: str) -> None:
+    for hook in HOOKS:
+        assert not re.search(hook["files"], path), (hook["id"], path)
+
+
+def test_render_hooks_trigger_on_derived_files() -> None:
+    for hook in HOOKS:
+        if hook["id"] in ("anthology", "anthology-render"):
+            assert re.search(hook["files"], "REGISTRY.md")
+
+
+def test_readme_names_every_hook() -> None:
+    readme = (HERE / "README.md").read_text()
+    for hook in HOOKS:
+        assert f"id: {hook['id']}" in readme or f"`{hook['id']}`" in readme, hook["id"]

@@ -61,3 +61,13 @@ def test_readme_names_every_hook() -> None:
     readme = (HERE / "README.md").read_text()
     for hook in HOOKS:
         assert f"id: {hook['id']}" in readme or f"`{hook['id']}`" in readme, hook["id"]
+
+
+def test_readme_documents_every_config_key() -> None:
+    from anthology.config import DEFAULTS
+
+    readme = (HERE / "README.md").read_text()
+    for section, keys in DEFAULTS.items():
+        for key in keys:
+            name = f"{section}.{key}" if section else key
+            assert f"`{name}`" in readme, name

@@ -1,0 +1,117 @@
+"""The derived files: REGISTRY.md, the README's generated sections and the JSON export.
+
+`render_all` computes every output in memory first; only when nothing went wrong does it
+write, and then only the files whose content changed. A template or README problem is a
+diagnostic and leaves every file as it was.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from anthology.config import Config, ConfigError
+from anthology.diagnostics import Diagnostic, Severity
+from anthology.model import Registry
+from anthology.render import markdown, sections, writer
+from anthology.render.export import export_text
+from anthology.render.view import View, build_view
+
+OUTPUTS = {"registry-md": "registry_md", "readme": "readme", "json": "json"}
+PAGE = "registry.md.j2"
+SECTION = "readme-{}.md.j2"
+
+
+@dataclass
+class RenderResult:
+    changed: list[str] = field(default_factory=list)  # as shown: relative to the root
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return any(d.severity is Severity.ERROR for d in self.diagnostics)
+
+
+def outputs(config: Config) -> dict[str, Path]:
+    """The chosen outputs and their paths; a ConfigError for an unknown or shared one."""
+    chosen: dict[str, Path] = {}
+    for name in config.get("render", "outputs"):
+        if name not in OUTPUTS:
+            raise ConfigError(f"{config.source}: 'render.outputs' has unknown output {name!r} "
+                              f"(choose from {', '.join(OUTPUTS)})")
+        chosen[name] = config.path("render", OUTPUTS[name])
+    paths = [p.resolve() for p in chosen.values()]
+    if len(set(paths)) != len(paths):
+        raise ConfigError(f"{config.source}: two render outputs share a path; set "
+                          "'render.registry_md', 'render.readme' and 'render.json' apart")
+    return chosen
+
+
+def render_all(registry: Registry, config: Config, write: bool) -> RenderResult:
+    chosen = outputs(config)
+    env = markdown.environment(config)
+    view = build_view(registry)
+    files: dict[Path, str] = {}
+    result = RenderResult()
+    try:
+        if "registry-md" in chosen:
+            files[chosen["registry-md"]] = markdown.render(env, PAGE, config, view=view)
+        if "readme" in chosen:
+            text = _readme(env, config, view, chosen, result)
+            if text is not None:
+                files[chosen["readme"]] = text
+    except markdown.TemplateProblem as problem:
+        result.diagnostics.append(problem.diagnostic)
+    if "json" in chosen:
+        files[chosen["json"]] = export_text(view)
+    if result.failed:
+        return result
+    for path, content in files.items():
+        if writer.is_stale(path, content):
+            shown = config.relative(path)
+            failure = writer.write_atomically(path, content, shown) if write else None
+            if failure is not None:
+                result.diagnostics.append(failure)
+            else:
+                result.changed.append(shown)
+    return result
+
+
+def _readme(env: Any, config: Config, view: View, chosen: dict[str, Path],
+            result: RenderResult) -> str | None:
+    path = chosen["readme"]
+    shown = config.relative(path)
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        result.diagnostics.append(sections.NO_README.at(shown, 0, 0, "create it, or drop "
+                                                        "'readme' from render.outputs"))
+        return None
+    except (OSError, UnicodeDecodeError) as err:
+        result.diagnostics.append(sections.NO_README.at(shown, 0, 0, f"cannot read it: {err}"))
+        return None
+    found, problems = sections.find_sections(
+        shown, text, lambda name: markdown.has_template(env, SECTION.format(name)))
+    result.diagnostics.extend(problems)
+    if problems:
+        return None
+    page = chosen.get("registry-md")
+    link = Path(os.path.relpath(page, path.parent)).as_posix() if page else ""
+    context = {"view": view, "registry_md": link, "codes": code_table}
+    contents = {s.name: markdown.render(env, SECTION.format(s.name), config, **context)
+                for s in found}
+    return sections.fill(text, found, contents)
+
+
+def code_table() -> list[tuple[str, list[Any]]]:
+    """(module, its codes) for every module that owns diagnostic codes, render's included."""
+    from anthology.checks import all_codes
+
+    modules: list[ModuleType] = list(all_codes())
+    for module in (sections, markdown, writer):
+        if module not in modules:
+            modules.append(module)
+    return [(module.__name__, list(getattr(module, "CODES", []))) for module in modules]

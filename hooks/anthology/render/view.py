@@ -1,0 +1,247 @@
+"""The registry as the derived files show it.
+
+Topics in taxonomy order, each with its recommendations; every recommendation with its
+paper, its anchor on the page, what it replaced and its whole succession chains. Both the
+Markdown templates and the JSON export read this one view, so they always agree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from urllib.parse import quote
+
+from anthology.model import Evidence, Paper, Recommendation, Registry
+
+STATUSES = ("standard", "experimental", "deprecated")
+MAX_CHAINS = 12  # a chain list longer than this is cut, with a count of the rest
+ARXIV_ABS = "https://arxiv.org/abs/"
+
+
+def slug(text: str) -> str:
+    """The anchor GitHub gives a heading with this text."""
+    return re.sub(r"[^\w\- ]", "", " ".join(text.split()).lower()).replace(" ", "-")
+
+
+class Slugger:
+    """Anchors in page order, numbered on repeats the way GitHub numbers them."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, int] = {}
+
+    def __call__(self, text: str) -> str:
+        base = slug(text)
+        anchor, n = base, self.seen.get(base, 0)
+        while anchor in self.seen:
+            n += 1
+            anchor = f"{base}-{n}"
+        self.seen[base] = n
+        self.seen[anchor] = 0
+        return anchor
+
+
+def arxiv_link(arxiv: str | None, url: str | None) -> str | None:
+    if arxiv:
+        return ARXIV_ABS + quote(arxiv, safe="./")
+    return url or None
+
+
+@dataclass(frozen=True)
+class PaperView:
+    id: str
+    title: str
+    first_author: str
+    year: int | None
+    arxiv: str | None
+    url: str | None
+    link: str | None
+    key_takeaways: list[str]
+    notes: list[str]
+
+
+@dataclass(frozen=True)
+class EvidenceView:
+    arxiv: str | None
+    url: str | None
+    note: str | None
+    link: str | None
+
+
+@dataclass(eq=False)
+class Entry:
+    """One recommendation, with its links to the rest of the registry resolved."""
+
+    id: str
+    text: str
+    status: str
+    topic_id: str
+    paper: PaperView
+    implementations: list[str]
+    evidence: list[EvidenceView]
+    date: str | None
+    reason: str | None
+    anchor: str = ""
+    topic: TopicView | None = None
+    successors: list[Entry] = field(default_factory=list)
+    predecessors: list[Entry] = field(default_factory=list)
+    chains: list[list[Entry]] = field(default_factory=list)
+    more_chains: int = 0
+    now: list[Entry] = field(default_factory=list)  # where its successors lead, for the attic
+
+    @property
+    def is_live(self) -> bool:
+        return self.status in ("standard", "experimental")
+
+
+Step = Callable[[Entry], list[Entry]]
+
+
+@dataclass(eq=False)
+class TopicView:
+    id: str
+    title: str
+    scope: str
+    aliases: list[str]
+    anchor: str = ""
+    entries: list[Entry] = field(default_factory=list)
+
+    def with_status(self, status: str) -> list[Entry]:
+        return [e for e in self.entries if e.status == status]
+
+    @property
+    def live(self) -> list[Entry]:
+        return self.with_status("standard") + self.with_status("experimental")
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {s: len(self.with_status(s)) for s in STATUSES} | {"total": len(self.entries)}
+
+
+@dataclass
+class View:
+    topics: list[TopicView]
+    entries: list[Entry]  # by id
+    papers: list[PaperView]  # by id
+    anchors: dict[str, str]  # the page's own headings: contents, summary, attic
+
+    @property
+    def attic(self) -> list[Entry]:
+        order = {t.id: i for i, t in enumerate(self.topics)}
+        deprecated = [e for e in self.entries if e.status == "deprecated"]
+        return sorted(deprecated, key=lambda e: (order.get(e.topic_id, len(order)),
+                                                 e.date or "", e.id))
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {s: sum(t.counts[s] for t in self.topics) for s in (*STATUSES, "total")}
+
+    def latest(self, limit: int) -> list[Entry]:
+        """The newest live practices by paper year, then id."""
+        live = [e for e in self.entries if e.is_live and e.topic is not None]
+        return sorted(live, key=lambda e: (-(e.paper.year or 0), e.id))[:limit]
+
+
+def build_view(registry: Registry) -> View:
+    papers = {id(p): _paper(p) for p in registry.papers}
+    entries = {r.id: _entry(r, papers[id(r.paper)]) for r in registry.recommendations
+               if r.id is not None and registry.recommendation_by_id.get(r.id) is r}
+    for rec in registry.recommendations:
+        entry = entries.get(rec.id or "")
+        if entry is None:
+            continue
+        entry.successors = [entries[s] for s in dict.fromkeys(rec.superseded_by)
+                            if s in entries and s != rec.id]
+        for successor in entry.successors:
+            successor.predecessors.append(entry)
+    ordered = [entries[k] for k in sorted(entries)]
+    for entry in ordered:
+        entry.predecessors.sort(key=lambda e: e.id)
+        entry.chains, entry.more_chains = _chains(entry)
+        if not entry.is_live and entry.successors:
+            ends = [down[-1] for down in _walk(entry, lambda e: e.successors)]
+            entry.now = sorted(set(ends), key=lambda e: e.id)
+    topics = [TopicView(t.id, t.title or t.id, t.scope or "", list(t.aliases))
+              for t in registry.topics if t.id is not None]
+    by_id: dict[str, TopicView] = {}
+    for topic in topics:
+        by_id.setdefault(topic.id, topic)
+    for entry in ordered:
+        entry.topic = by_id.get(entry.topic_id)
+        if entry.topic is not None:
+            entry.topic.entries.append(entry)
+    view = View(list(by_id.values()), ordered,
+                sorted({p.id: p for p in papers.values()}.values(), key=lambda p: p.id), {})
+    _assign_anchors(view)
+    return view
+
+
+def _assign_anchors(view: View) -> None:
+    """Anchors in the order the shipped page has its headings."""
+    anchor = Slugger()
+    view.anchors["contents"] = anchor("Contents")
+    view.anchors["summary"] = anchor("Summary")
+    for topic in view.topics:
+        topic.anchor = anchor(topic.title)
+        for entry in topic.live:
+            entry.anchor = anchor(entry.id)
+    view.anchors["attic"] = anchor("Attic")
+    for entry in view.attic:
+        entry.anchor = anchor(entry.id)
+    for entry in view.entries:
+        entry.anchor = entry.anchor or slug(entry.id)
+
+
+def _paper(paper: Paper) -> PaperView:
+    return PaperView(paper.id or "", paper.title or "", paper.first_author or "", paper.year,
+                     paper.arxiv, paper.url, arxiv_link(paper.arxiv, paper.url),
+                     list(paper.key_takeaways), list(paper.notes))
+
+
+def _evidence(evidence: Evidence) -> EvidenceView:
+    return EvidenceView(evidence.arxiv, evidence.url, evidence.note,
+                        arxiv_link(evidence.arxiv, evidence.url))
+
+
+def _entry(rec: Recommendation, paper: PaperView) -> Entry:
+    return Entry(rec.id or "", rec.text or "", rec.status or "", rec.topic or "", paper,
+                 list(rec.implementations), [_evidence(e) for e in rec.evidence],
+                 rec.deprecated_date, rec.deprecated_reason)
+
+
+def _chains(entry: Entry) -> tuple[list[list[Entry]], int]:
+    """Every path of succession through `entry`, from a first practice to a last one."""
+    ups = _walk(entry, lambda e: e.predecessors)
+    downs = _walk(entry, lambda e: e.successors)
+    chains = [list(reversed(up))[:-1] + down for up in ups for down in downs][:MAX_CHAINS]
+    total = _count(entry, lambda e: e.predecessors) * _count(entry, lambda e: e.successors)
+    return chains, max(total - len(chains), 0)
+
+
+def _walk(start: Entry, step: Step) -> list[list[Entry]]:
+    found: list[list[Entry]] = []
+
+    def visit(path: list[Entry]) -> None:
+        if len(found) >= MAX_CHAINS:
+            return
+        following = [e for e in step(path[-1]) if e not in path]
+        if not following:
+            found.append(path)
+        for nxt in following:
+            visit([*path, nxt])
+
+    visit([start])
+    return found
+
+
+def _count(start: Entry, step: Step) -> int:
+    """How many paths lead from `start` to an end (links form no cycle once checked)."""
+    counts: dict[int, int] = {}
+
+    def paths(entry: Entry, seen: frozenset[int]) -> int:
+        if id(entry) not in counts:
+            following = [e for e in step(entry) if id(e) not in seen]
+            counts[id(entry)] = sum(paths(e, seen | {id(e)}) for e in following) or 1
+        return counts[id(entry)]
+
+    return paths(start, frozenset({id(start)}))

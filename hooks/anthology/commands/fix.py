@@ -1,0 +1,52 @@
+"""`anthology fix [PATH...]`: assign missing ids, canonicalise arXiv ids and key order.
+
+Comments, blank lines and quoting are kept; a file with nothing to fix is not
+rewritten. Exit 1 when a file changed (or, with --check, would change) or something
+needs a hand (a YAML error, a file to rename, an id that can't be derived), else 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", metavar="PATH", type=Path,
+                        help="fix only these files or folders (default: the whole registry; "
+                        "new ids are numbered against the whole registry either way)")
+    parser.add_argument("--check", action="store_true",
+                        help="write nothing; exit 1 if a file would change")
+    parser.add_argument("--base", metavar="REF", default=None,
+                        help="revision whose ids count as used (default: config 'base', HEAD)")
+    parser.add_argument("--format", choices=("text", "json", "github"), default=None,
+                        help="output format (default: github under GitHub Actions, else text)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from anthology import report
+    from anthology.cache import Memo
+    from anthology.config import load_config
+    from anthology.diagnostics import Severity
+    from anthology.fix.atomic import write_if_changed
+    from anthology.fix.files import fix_paths
+
+    config = load_config()
+    memo = Memo.for_root(config.root)
+    outcomes, notes = fix_paths(config, memo, list(args.paths), args.base or config.get("", "base"))
+    memo.save()
+    changed = [o for o in outcomes if o.new is not None]
+    if not args.check:
+        for outcome in changed:
+            assert outcome.new is not None and outcome.file is not None
+            write_if_changed(outcome.file, outcome.new)
+    diagnostics = [*notes, *(d for o in outcomes for d in o.diagnostics)]
+    fmt = args.format or report.default_format()
+    report.write(diagnostics, fmt, sys.stdout, files=len(outcomes), changed=len(changed))
+    if fmt == "text" and changed:
+        verb = "would rewrite" if args.check else "rewrote"
+        print(f"anthology fix: {verb} {len(changed)} file(s): "
+              + ", ".join(o.path for o in changed))
+    needs_hand = any(d.severity is Severity.ERROR for d in diagnostics)
+    return 1 if changed or needs_hand else 0

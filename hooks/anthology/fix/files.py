@@ -1,0 +1,57 @@
+"""Fix the registry's files (or the ones named), numbering new ids across all of them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from anthology.baseline import NoBaseline, load_baseline
+from anthology.cache import Memo
+from anthology.config import Config
+from anthology.diagnostics import Code, Diagnostic, Severity
+from anthology.fix.filefix import PAPER_ID, REC_ID, Outcome, fix_file
+from anthology.fix.numbering import Numbering
+from anthology.naming import Conventions
+from anthology.pipeline import YAML_SUFFIXES, load_registry, paper_files
+
+NO_BASE = Code("FIX011", Severity.NOTE, "new ids were numbered without the base revision",
+               "outside a git repository, or before the first commit")
+CODES = [NO_BASE]
+
+
+def fix_paths(config: Config, memo: Memo, paths: Sequence[Path],
+              base: str) -> tuple[list[Outcome], list[Diagnostic]]:
+    """Outcomes for each file (nothing is written here), and notes about the run."""
+    registry = load_registry(config, memo, paths)
+    current = [p.id for p in registry.papers if p.id] + \
+        [r.id for r in registry.recommendations if r.id]
+    notes: list[Diagnostic] = []
+    try:
+        base_ids = load_baseline(config, registry, memo, base).ids
+    except NoBaseline as reason:
+        base_ids = {}
+        notes.append(NO_BASE.at(".", 0, 0, f"new ids were numbered from the working tree only: "
+                                f"{reason}"))
+    numbering = Numbering(Conventions(config), current, base_ids)
+    outcomes = []
+    for path in _targets(config, paths):
+        outcome = fix_file(config.relative(path), path.read_bytes(), numbering)
+        outcome.file = path
+        outcomes.append(outcome)
+    assigned = any(d.code in (PAPER_ID.code, REC_ID.code)
+                   for o in outcomes for d in o.diagnostics)
+    return outcomes, notes if assigned else []
+
+
+def _targets(config: Config, paths: Sequence[Path]) -> list[Path]:
+    if not paths:
+        return paper_files(config)
+    topics = config.topics_path.resolve()
+    found: dict[Path, None] = {}
+    for entry in paths:
+        candidates = sorted(entry.rglob("*")) if entry.is_dir() else [entry]
+        for path in candidates:
+            if (path.suffix in YAML_SUFFIXES and path.is_file()
+                    and path.resolve() != topics):
+                found[path] = None
+    return list(found)

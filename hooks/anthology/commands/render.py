@@ -1,0 +1,54 @@
+"""`anthology render [--check]`: regenerate REGISTRY.md, the README sections and the export.
+
+The checks run first (offline); a registry with errors is not rendered, so a bad commit
+never half-rewrites the docs. Exit 1 when a file was rewritten (or, with --check, would be).
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import sys
+from contextlib import redirect_stdout
+from typing import Any
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--check", action="store_true",
+                        help="write nothing; exit 1 when a derived file is out of date (for CI)")
+    parser.add_argument("--format", choices=("text", "json", "github"), default=None,
+                        help="format of the diagnostics (default: github under GitHub Actions, "
+                        "else text)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from anthology.commands.check import CHECK_NAMES, check
+
+    checks = argparse.Namespace(paths=[], only=list(CHECK_NAMES), format=args.format,
+                                offline=True, strict=False, base=None)
+    found = io.StringIO()
+    with redirect_stdout(found):
+        status, (config, _memo, registry) = check(checks)
+    if status != 0:
+        sys.stdout.write(found.getvalue())
+        print("anthology render: the registry has errors, so no derived file was written",
+              file=sys.stderr)
+        return int(status)
+    return render(config, registry, only_check=args.check, fmt=args.format)
+
+
+def render(config: Any, registry: Any, only_check: bool, fmt: str | None) -> int:
+    """Render (or compare) every derived file and say which ones changed."""
+    from anthology import report
+    from anthology.diagnostics import exit_status
+    from anthology.render import render_all
+
+    result = render_all(registry, config, write=not only_check)
+    if result.diagnostics:
+        report.write(result.diagnostics, fmt or report.default_format(), sys.stdout)
+    for shown in result.changed:
+        print(f"{shown} is out of date; run `anthology render`" if only_check
+              else f"{shown} was rewritten")
+    if result.changed or exit_status(result.diagnostics, strict=False):
+        return 1
+    return 0

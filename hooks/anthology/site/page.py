@@ -44,7 +44,8 @@ def policy(style: str, script: str) -> str:
 
 
 def static(name: str) -> str:
-    return resources.files("anthology.site").joinpath("static").joinpath(name).read_text(encoding="utf-8")
+    folder = resources.files("anthology.site").joinpath("static")
+    return folder.joinpath(name).read_text(encoding="utf-8")
 
 
 def page(data: Mapping[str, Any], title: str = TITLE) -> str:

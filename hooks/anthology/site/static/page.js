@@ -17,16 +17,16 @@
   let window_ = { start: 0, end: PAGE };
   let pending = 0;
 
+  // The data is the registry's JSON export (schema/export.schema.json).
   function load(data) {
     const topics = new Map((data.topics || []).map((t) => [t.id, t]));
-    const papers = new Map((data.papers || []).map((p) => [p.id, p]));
     const recs = (data.recommendations || []).map((r, order) => {
-      const paper = (typeof r.paper === "string" ? papers.get(r.paper) : r.paper) || {};
-      const authors = paper.authors || [paper.first_author].filter(Boolean);
-      const hay = [r.id, r.text, paper.title, paper.id, ...authors].filter(Boolean).join("\n");
-      return { ...r, paper, authors, order, hay: fold(hay),
-               successors: r.successors || r.superseded_by || [], predecessors: r.predecessors || [],
-               topicTitle: (topics.get(r.topic) || {}).title || r.topic || "" };
+      const paper = r.paper || {};
+      const topic = (r.topic && r.topic.id) || "";
+      const hay = [r.id, r.text, paper.title, paper.id, paper.first_author].filter(Boolean).join("\n");
+      return { ...r, paper, topic, order, hay: fold(hay), successors: r.successors || [],
+               predecessors: r.predecessors || [], current: r.current || [],
+               topicTitle: (topics.get(topic) || {}).title || (r.topic && r.topic.title) || topic };
     });
     const byId = new Map(recs.map((r) => [r.id, r]));
     const byPaper = new Map();
@@ -106,10 +106,14 @@
       el("p", { class: "text" }, rec.text || ""),
       paperLine(rec.paper),
     );
-    if (rec.status === "deprecated" && rec.deprecated) {
-      article.append(el("p", { class: "retired" }, "Moved to the attic",
-        rec.deprecated.date ? " on " + rec.deprecated.date : "",
-        rec.deprecated.reason ? ": " + rec.deprecated.reason : "."));
+    if (rec.status === "deprecated") {
+      const retired = rec.deprecated || {};
+      article.append(el("p", { class: "retired" }, "In the attic",
+        retired.date ? " since " + retired.date : "", retired.reason ? ": " + retired.reason : "."));
+      if (rec.current.length) {
+        article.append(el("p", { class: "now" }, "Do this now: ",
+          rec.current.map((id, i) => [i ? ", " : "", recLink(id)])));
+      }
     }
     const details = el("dl", { class: "facts" });
     if ((rec.implementations || []).length) {
@@ -120,7 +124,7 @@
       details.append(el("dt", {}, "Evidence"), el("dd", {}, el("ul", {}, rec.evidence.map(evidence))));
     }
     const steps = chain(rec);
-    if (steps.length > 1) details.append(el("dt", {}, "History"), el("dd", {}, history(steps, rec)));
+    if (steps.length > 1) details.append(el("dt", {}, "History"), el("dd", {}, succession(steps, rec)));
     const related = relatedTo(rec);
     if (related) details.append(el("dt", {}, "Related"), el("dd", {}, related));
     if (details.childNodes.length) article.append(details);
@@ -132,7 +136,7 @@
     return el("p", { class: "paper" },
       link ? el("a", { href: link, rel: "noopener noreferrer" }, paper.title || paper.id || "paper")
            : paper.title || paper.id || "",
-      paper.first_author ? " \u2014 " + paper.first_author + (paper.authors && paper.authors.length > 1 ? " et al." : "") : "",
+      paper.first_author ? " \u2014 " + paper.first_author : "",
       paper.year ? " (" + paper.year + ")" : "",
       paper.arxiv ? el("span", { class: "arxiv" }, " arXiv:" + paper.arxiv) : "");
   }
@@ -170,31 +174,43 @@
     return out;
   }
 
-  function history(steps, rec) {
+  function succession(steps, rec) {
     return el("ol", { class: "chain", "aria-label": "Succession, oldest first" }, steps.map((ids) =>
       el("li", {}, ids.map((id, i) => [i ? " or " : "",
         id === rec.id ? el("strong", { "aria-current": "true" }, id, " (this one)")
                       : [recLink(id), " ", badge((registry.byId.get(id) || {}).status)]]))));
   }
 
+  // Related: the rest of the same paper, and the current practices on the same topic
+  // from the papers nearest in year.
   function relatedTo(rec) {
     const samePaper = (registry.byPaper.get(rec.paper.id) || []).filter((r) => r !== rec);
-    const sameTopic = (registry.byTopic.get(rec.topic) || [])
-      .filter((r) => r !== rec && r.paper !== rec.paper && LIVE.has(r.status)).slice(0, 5);
-    const lists = [];
-    if (samePaper.length) lists.push(related("Same paper", samePaper));
-    if (sameTopic.length) {
-      const all = el("a", { href: "#" + new URLSearchParams({ topic: rec.topic }) },
-                     "every recommendation on " + rec.topicTitle);
-      lists.push(related("Same topic", sameTopic, all));
+    const year = rec.paper.year || 0;
+    const distance = (r) => Math.abs((r.paper.year || 0) - year);
+    const sameTopic = [];
+    for (const r of registry.byTopic.get(rec.topic) || []) {
+      if (r.paper === rec.paper || !LIVE.has(r.status)) continue;
+      sameTopic.push(r);
+      sameTopic.sort((a, b) => distance(a) - distance(b) || a.order - b.order);
+      if (sameTopic.length > 3) sameTopic.pop();
     }
-    return lists.length ? lists : null;
+    if (!samePaper.length && !sameTopic.length) return null;
+    const all = el("a", { href: "#" + new URLSearchParams({ topic: rec.topic }) },
+                   "every recommendation on " + rec.topicTitle);
+    return el("details", { class: "related", open: rec.id === state.id },
+      el("summary", {}, `${samePaper.length + sameTopic.length} related`),
+      samePaper.length ? related("Same paper", samePaper) : null,
+      related("Same topic", sameTopic, all));
   }
 
   function related(title, recs, more) {
-    return el("div", { class: "related" }, el("span", { class: "related-title" }, title + ": "),
+    return el("div", {}, el("span", { class: "related-title" }, title),
       el("ul", {}, recs.map((r) => el("li", {}, recLink(r.id), " ", short(r.text))),
          more ? el("li", {}, more) : null));
+  }
+
+  function number(n) {
+    return n.toLocaleString("en");
   }
 
   function short(text) {
@@ -205,14 +221,15 @@
   // ---- the table view ----
   function row(rec) {
     return el("tr", { id: rec.id, class: rec.id === state.id ? "selected" : "" },
-      el("th", { scope: "row" }, recLink(rec.id)), el("td", {}, badge(rec.status)),
+      el("th", { scope: "row" }, recLink(rec.id), el("span", { class: "row-status" }, " ", badge(rec.status))),
+      el("td", { class: "col-status" }, badge(rec.status)),
       el("td", { class: "col-topic" }, rec.topicTitle), el("td", { class: "col-year" }, rec.paper.year || ""),
       el("td", {}, rec.text || ""), el("td", { class: "col-paper" }, rec.paper.title || ""));
   }
 
   function table(recs) {
     const head = ["Id", "Status", "Topic", "Year", "Recommendation", "Paper"];
-    const classes = ["", "", "col-topic", "col-year", "", "col-paper"];
+    const classes = ["", "col-status", "col-topic", "col-year", "", "col-paper"];
     const body = el("tbody", {});
     for (const rec of recs) {
       body.append(row(rec));
@@ -252,15 +269,15 @@
       terms.every((t) => r.hay.includes(t)));
     const at = state.id ? shown.findIndex((r) => r.id === state.id) : -1;
     if (at < 0) state.id = "";
-    const start = at < 0 ? 0 : Math.max(0, at - 2);
+    const start = at < PAGE ? 0 : at - 2;
     window_ = { start, end: start + PAGE };
   }
 
   function render() {
     const count = shown.length;
     const total = registry.recs.length;
-    summary.textContent = count === total ? `${total} recommendations`
-      : `${count} of ${total} recommendations match`;
+    summary.textContent = count === total ? `${number(total)} recommendations`
+      : `${number(count)} of ${number(total)} recommendations match`;
     const slice = shown.slice(window_.start, window_.end);
     const list = state.view === "table" ? table(slice)
       : el("ol", { class: "cards" }, slice.map((r) => el("li", {}, card(r))));
@@ -272,7 +289,7 @@
     parts.push(count ? list : el("p", { class: "empty" }, "Nothing matches. Try fewer words or another filter."));
     if (window_.end < count) {
       parts.push(el("button", { type: "button", class: "more", "data-more": "later" },
-                    `Show more (${count - window_.end} left)`));
+                    `Show more (${number(count - window_.end)} left)`));
     }
     results.replaceChildren(...parts);
     results.setAttribute("aria-busy", "false");
@@ -371,12 +388,16 @@
     const count = (registry.byTopic.get(topic.id) || []).length;
     controls.topic.append(el("option", { value: topic.id }, `${topic.title || topic.id} (${count})`));
   }
-  $("total").textContent = String(registry.recs.length);
+  $("total").textContent = number(registry.recs.length);
   controls.q.addEventListener("input", scheduled);
   for (const control of [controls.topic, controls.status, controls.sort, ...document.querySelectorAll('input[name="view"]')]) {
     control.addEventListener("change", () => { fromControls(); update(); });
   }
   $("controls").addEventListener("submit", (event) => event.preventDefault());
+  document.querySelector(".skip").addEventListener("click", (event) => {
+    event.preventDefault();
+    results.focus();
+  });
   results.addEventListener("click", (event) => {
     const more = event.target.closest("[data-more]");
     if (more) showMore(more.dataset.more);

@@ -19,18 +19,30 @@ import json
 import os
 import tempfile
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import asdict
 from pathlib import Path
 from typing import IO, Any
 
 from anthology.arxiv.feed import Entry
+from anthology.cache import cache_folder
+from anthology.config import Config
 
 FORMAT = 1
 DAY = 86400.0
 MISSING_LIFETIME = DAY
 HOLD_OFF_LIMIT = DAY  # a schedule further ahead than this is treated as corrupt
 MISSING = "missing"
+
+
+def folder_for(config: Config, environ: Mapping[str, str] = os.environ) -> Path | None:
+    """ANTHOLOGY_CACHE_DIR, else the config's `arxiv.cache_dir`, else the user's cache folder;
+    None with ANTHOLOGY_NO_CACHE."""
+    if environ.get("ANTHOLOGY_NO_CACHE"):
+        return None
+    if not environ.get("ANTHOLOGY_CACHE_DIR") and config.get("arxiv", "cache_dir"):
+        return config.path("arxiv", "cache_dir")
+    return cache_folder()
 
 
 def found_lifetime(key: str) -> float:

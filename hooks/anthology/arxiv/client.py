@@ -2,8 +2,10 @@
 
 Ids fresh in the cache are answered from it. The rest go in batches (at most 100 ids, with
 `max_results` sent), one request at a time, spaced by the shared schedule, each within the
-run's deadline. 429, 5xx, connection failures and unreadable bodies are retried with capped
-exponential backoff that honours Retry-After. An id is "not found" only when two answers,
+run's deadline. 429, 5xx, resets and unreadable bodies are retried with capped exponential
+backoff that honours Retry-After; a refused connection, a failed DNS lookup or a timeout
+ends the run's asking at once (the network or arXiv is out of reach, and retrying would
+only hold up the commit). An id is "not found" only when two answers,
 at least one spacing apart, both lack it; anything short of an answer is "unknown".
 Requests start at least `spacing` seconds after the previous one started and ended.
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping
@@ -20,7 +23,7 @@ from enum import Enum
 from typing import Any
 
 from anthology import __version__
-from anthology.arxiv.cache import MISSING, ArxivCache
+from anthology.arxiv.cache import MISSING, ArxivCache, folder_for
 from anthology.arxiv.feed import Entry, Feed, FeedError, parse_feed
 from anthology.arxiv.transport import (
     Clock,
@@ -167,7 +170,7 @@ class Client:
                 answer = _classify(self.transport(s.api, params, timeout, self.deadline),
                                    self.clock.now())
             except TransportError as err:
-                answer = _Failure(str(err), retry=True)
+                answer = _Failure(str(err), retry=err.retry)
             # spacing counts from the end of this request too: arXiv sees them apart even
             # when this one arrived late
             self.cache.hold_off(self.clock.now() + s.spacing, self.clock.now())
@@ -228,6 +231,15 @@ def _match(key: str, entries: list[Entry]) -> Entry | None:
         return next((e for e in entries if e.base == base and e.version == version), None)
     candidates = [e for e in entries if e.base == key]
     return max(candidates, key=lambda e: e.version) if candidates else None
+
+
+def open_client(config: Config, progress: Progress | None = None) -> Client:
+    """A client with the configured settings and the shared cache; problems with the cache
+    are printed as warnings."""
+    def warn(message: str) -> None:
+        print(f"anthology: warning: {message}", file=sys.stderr)
+
+    return Client(settings_from(config), ArxivCache(folder_for(config), warn), progress=progress)
 
 
 def settings_from(config: Config, environ: Mapping[str, str] = os.environ) -> Settings:

@@ -38,7 +38,15 @@ class Response:
 
 
 class TransportError(Exception):
-    """No complete response: connection refused or reset, timeout, cut-off body."""
+    """No complete response: connection refused or reset, timeout, cut-off body.
+
+    `retry` is set for the failures worth another try (a reset, a cut-off body); not for
+    those that say the network or arXiv is out of reach (refused, no DNS, timeouts).
+    """
+
+    def __init__(self, message: str, retry: bool = False) -> None:
+        super().__init__(message)
+        self.retry = retry
 
 
 class Transport(Protocol):
@@ -72,7 +80,7 @@ class HttpTransport:
                         raise TransportError("the time limit passed while arXiv was answering")
                 return Response(response.status_code, b"".join(chunks), dict(response.headers))
         except (requests.RequestException, urllib3.exceptions.HTTPError) as err:
-            raise TransportError(describe(err)) from None
+            raise TransportError(*describe(err)) from None
         except (OSError, ValueError) as err:
             raise TransportError(f"the request failed ({type(err).__name__})") from None
 
@@ -80,30 +88,31 @@ class HttpTransport:
         self._session.close()
 
 
-def describe(err: Exception) -> str:
+def describe(err: Exception) -> tuple[str, bool]:
+    """A short reason for a failed request, and whether it is worth retrying."""
     import requests
     import urllib3
 
     cause = _root_cause(err)
     detail = f" ({type(cause).__name__})" if cause is not err else ""
     if isinstance(err, requests.ConnectTimeout):
-        return "connecting to arXiv timed out"
+        return "connecting to arXiv timed out", False
     if isinstance(err, (requests.ReadTimeout, urllib3.exceptions.ReadTimeoutError)):
-        return "arXiv did not answer in time"
+        return "arXiv did not answer in time", False
     if isinstance(err, requests.exceptions.ProxyError):
-        return "the proxy failed" + detail
+        return "the proxy failed" + detail, False
     if isinstance(err, requests.exceptions.SSLError):
-        return "the TLS connection failed" + detail
+        return "the TLS connection failed" + detail, False
     if isinstance(cause, (urllib3.exceptions.IncompleteRead, http.client.IncompleteRead)) or \
             isinstance(err, requests.exceptions.ChunkedEncodingError):
-        return "the response was cut off"
-    if isinstance(cause, ConnectionResetError):
-        return "the connection was reset"
+        return "the response was cut off", True
+    if isinstance(cause, (ConnectionResetError, ConnectionAbortedError, BrokenPipeError)):
+        return "the connection was reset", True
     if isinstance(cause, ConnectionRefusedError):
-        return "arXiv refused the connection"
+        return "arXiv refused the connection", False
     if isinstance(err, requests.ConnectionError):
-        return "could not connect to arXiv" + detail
-    return f"the request failed{detail or f' ({type(err).__name__})'}"
+        return "could not connect to arXiv" + detail, False
+    return f"the request failed{detail or f' ({type(err).__name__})'}", False
 
 
 def _root_cause(err: BaseException) -> BaseException:

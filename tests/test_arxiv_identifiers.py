@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
 from anthology.arxiv.identifiers import parse
 from anthology.arxiv.metadata import id_years
 

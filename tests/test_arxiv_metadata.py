@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from anthology.arxiv.feed import FeedError, parse_feed
 from anthology.arxiv.metadata import authors_match, normalise_title, surname, titles_match
 

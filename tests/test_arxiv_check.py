@@ -9,18 +9,8 @@ from pathlib import Path
 
 import pytest
 from anthology.cli import main
+from arxiv_fakes import FAST_CONFIG, paper
 from fake_arxiv import FakeArxiv, synthetic_papers
-
-FAST_CONFIG = "[arxiv]\nspacing = 0.0\ndeadline = 10.0\nretries = 1\n"
-
-
-def paper(pid: str, title: str, author: str, year: int, arxiv: str, evidence: str = "") -> str:
-    extra = f"\n    evidence:\n      - arxiv: {json.dumps(evidence)}" if evidence else ""
-    return (f"id: {pid}\ntitle: {json.dumps(title)}\nfirst_author: {json.dumps(author)}\n"
-            f"year: {year}\narxiv: {json.dumps(arxiv)}\nrecommendations:\n"
-            f"  - id: MLR-{year}-{pid}-0001\n    text: Do the thing.\n"
-            f"    topic: training-optimization\n    status: standard{extra}\n")
-
 
 VASWANI = paper("Vaswani001", "Attention Is All You Need", "Vaswani", 2017, "1706.03762")
 

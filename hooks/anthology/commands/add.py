@@ -1,0 +1,144 @@
+"""`anthology add ARXIV_ID --topic T --text "..."`: a new paper file from arXiv's metadata.
+
+The title, first author's surname and year come from arXiv; the paper id and the first
+recommendation id follow the naming conventions (numbers used now or at the base
+revision are never reused). The file goes in the first configured papers folder.
+Nothing is written when the paper is already in the registry or arXiv can't be asked.
+Exit 0 written, 1 refused (already there, not on arXiv, no network), 2 usage errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from anthology.arxiv.feed import Entry
+    from anthology.config import Config
+    from anthology.model import Registry
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("arxiv_id", metavar="ARXIV_ID",
+                        help="the paper's arXiv id, e.g. 1711.05101 (an arXiv: prefix or an "
+                        "abs URL is accepted and written canonically)")
+    parser.add_argument("--topic", required=True, help="topic id of the first recommendation")
+    parser.add_argument("--text", required=True, help="the first recommendation's text")
+    parser.add_argument("--status", choices=("experimental", "standard"), default="experimental",
+                        help="the first recommendation's status (default: experimental)")
+    parser.add_argument("--offline", action="store_true",
+                        help="no network (also ANTHOLOGY_OFFLINE=1): nothing can be added")
+
+
+def run(args: argparse.Namespace) -> int:
+    from anthology.arxiv.identifiers import parse
+    from anthology.cache import Memo
+    from anthology.config import load_config
+    from anthology.pipeline import load_registry
+
+    config = load_config()
+    parsed = parse(args.arxiv_id)
+    if parsed.id is None:
+        return _fail(2, f"'{args.arxiv_id}' {parsed.problem}")
+    text = " ".join(str(args.text).split())
+    if not text:
+        return _fail(2, "--text is empty: say what the paper recommends")
+    registry = load_registry(config, Memo.for_root(config.root))
+    problem = _topic_problem(registry, args.topic)
+    if problem:
+        return _fail(2, problem)
+    for paper in registry.papers:
+        known = parse(paper.arxiv).id if paper.arxiv else None
+        if known is not None and known.base == parsed.id.base:
+            return _fail(1, f"arXiv {parsed.id.base} is already in the registry as "
+                         f"{paper.id or 'a paper'} ({paper.document.path}); nothing written")
+    if args.offline or os.environ.get("ANTHOLOGY_OFFLINE", "") not in ("", "0"):
+        return _fail(1, "the network is off (--offline or ANTHOLOGY_OFFLINE), so arXiv's "
+                     "metadata can't be fetched; nothing written")
+    entry, why = _fetch(config, parsed.id.canonical)
+    if entry is None:
+        return _fail(1, f"{why}; nothing written")
+    return _write(config, registry, args, parsed.id.canonical, entry, text)
+
+
+def _topic_problem(registry: Registry, topic: str) -> str | None:
+    if topic in registry.topic_by_id:
+        return None
+    alias = registry.topic_by_alias.get(topic)
+    if alias is not None:
+        return f"--topic {topic} is a legacy alias; use --topic {alias.id}"
+    known = ", ".join(sorted(registry.topic_by_id)) or "none declared"
+    return f"--topic {topic} is not a declared topic (known: {known})"
+
+
+def _fetch(config: Config, key: str) -> tuple[Entry | None, str]:
+    from anthology.arxiv.client import Outcome, open_client
+
+    result = open_client(config).lookup([key])[key]
+    if result.outcome is Outcome.NOT_FOUND:
+        return None, f"arXiv has no paper {key}"
+    if result.outcome is Outcome.UNKNOWN or result.entry is None:
+        return None, f"could not get {key} from arXiv: {result.reason}"
+    if not result.entry.authors:
+        return None, f"arXiv lists no authors for {key}"
+    return result.entry, ""
+
+
+def _write(config: Config, registry: Registry, args: argparse.Namespace, key: str,
+           entry: Entry, text: str) -> int:
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    from anthology.arxiv.metadata import collapse, surname
+    from anthology.fix.atomic import write_if_changed
+    from anthology.naming import Conventions, surname_letters
+
+    first_author = surname(entry.authors[0])
+    if not surname_letters(first_author):
+        return _fail(1, f"no paper id can be made from the first author '{entry.authors[0]}' "
+                     "(it has no ASCII letters); nothing written")
+    year = entry.published_year or int(key[:2]) + 2000
+    numbering = _numbering(config, registry, Conventions(config))
+    paper_id = numbering.paper_id(first_author)
+    target = config.paper_paths[0] / f"{paper_id}.yaml"
+    if target.exists():
+        return _fail(1, f"{config.relative(target)} already exists; nothing written")
+    paper: dict[str, Any] = {
+        "id": paper_id, "title": collapse(entry.title), "first_author": first_author,
+        "year": year, "arxiv": DoubleQuotedScalarString(key),
+        "recommendations": [{"id": numbering.recommendation_id(year, paper_id), "text": text,
+                             "topic": args.topic, "status": args.status}]}
+    write_if_changed(target, _dump(paper).encode("utf-8"))
+    print(f"anthology add: wrote {config.relative(target)} ({paper_id}: {paper['title']})")
+    return 0
+
+
+def _numbering(config: Config, registry: Registry, conventions: Any) -> Any:
+    from anthology.baseline import NoBaseline, load_baseline
+    from anthology.cache import Memo
+    from anthology.fix.numbering import Numbering
+
+    current = [p.id for p in registry.papers if p.id] + \
+        [r.id for r in registry.recommendations if r.id]
+    try:
+        base = load_baseline(config, registry, Memo.for_root(config.root),
+                             str(config.get("", "base"))).ids
+    except NoBaseline:
+        base = {}
+    return Numbering(conventions, current, base)
+
+
+def _dump(paper: dict[str, Any]) -> str:
+    import io
+
+    from anthology.fix.roundtrip import Layout, yaml_for
+
+    out = io.StringIO()
+    yaml_for(Layout()).dump(paper, out)
+    return out.getvalue()
+
+
+def _fail(status: int, message: str) -> int:
+    print(f"anthology add: {message}", file=sys.stderr)
+    return status

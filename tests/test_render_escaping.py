@@ -18,6 +18,8 @@ from anthology.config import load_config
 from anthology.pipeline import load_registry
 from anthology.render import render_all
 from anthology.render.markdown import code, href, md
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 cmarkgfm = pytest.importorskip("cmarkgfm")
 
@@ -177,3 +179,24 @@ def test_href_keeps_only_web_addresses(url: str, expected: str) -> None:
     if expected:
         assert re.fullmatch(r"[^\s()<>|`\\\"]+", expected)
         assert html.unescape(expected).startswith("https://")
+
+
+TEXT = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp"),
+                             max_codepoint=0x2FF) | st.sampled_from("|*_`<>[]()!#-+=~$&;\\:. 1"),
+               max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_any_text_reads_literally_in_a_list_and_a_table(text: str) -> None:
+    expected = " ".join(text.split())
+    cases = {f"- {md(text)}\n": expected,
+             f"| a |\n| --- |\n| {md(text)} |\n": f"a {expected}".strip()}
+    for markdown, visible in cases.items():
+        page = to_html(markdown)
+        assert page.visible == visible, markdown
+        assert set(page.tags) <= {"ul", "li", "p", "table", "thead", "tbody", "tr", "th", "td",
+                                  "a"}, markdown
+        assert all(h.startswith(("http://", "https://", "mailto:")) for h in page.hrefs)
+        if page.tables:
+            assert page.tables[0] == [1, 1], markdown

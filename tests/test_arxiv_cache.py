@@ -9,8 +9,9 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from anthology.arxiv.cache import DAY, ArxivCache
+from anthology.arxiv.cache import DAY, ArxivCache, folder_for
 from anthology.arxiv.client import Outcome
+from anthology.config import Config
 from arxiv_fakes import FakeClock, client_for
 from fake_arxiv import FakeArxiv, synthetic_papers
 
@@ -115,3 +116,14 @@ def test_concurrent_runs_do_not_corrupt_the_cache(tmp_path: Path) -> None:
     assert all(warm.get(f"2301.{i:05d}", FakeClock().now()) is not None
                for i in range(1, workers * per_worker + 1))
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temp files left
+
+
+def test_where_the_cache_lives(tmp_path: Path) -> None:
+    plain = Config(tmp_path, "defaults", {})
+    configured = Config(tmp_path, "anthology.toml", {"arxiv": {"cache_dir": ".cache/arxiv"}})
+    env = {"ANTHOLOGY_CACHE_DIR": str(tmp_path / "env")}
+    assert folder_for(plain, env) == tmp_path / "env"
+    assert folder_for(configured, env) == tmp_path / "env"  # the environment wins
+    assert folder_for(configured, {}) == tmp_path / ".cache" / "arxiv"
+    assert folder_for(plain, {"XDG_CACHE_HOME": str(tmp_path / "xdg")}) is not None
+    assert folder_for(configured, {**env, "ANTHOLOGY_NO_CACHE": "1"}) is None

@@ -103,6 +103,23 @@ def test_wrong_title_wrong_author_and_missing_id_fail(
     assert "(Shazeer is author 2)" in messages["ARXIV009"]
 
 
+@pytest.mark.parametrize("relative", [
+    False,
+    pytest.param(True, marks=pytest.mark.xfail(reason="pipeline.paper_files loads a relative "
+                                               "PATH a second time (ID004, ID007, ARXIV003)")),
+])
+def test_with_paths_like_pre_commit_passes_them(
+        online: Callable[..., Path], capsys: pytest.CaptureFixture[str], relative: bool) -> None:
+    root = online(**{
+        "Vaswani001.yaml": paper("Vaswani001", "Attention Is All You Want", "Vaswani", 2017,
+                                 "1706.03762"),
+        "Kingma001.yaml": paper("Kingma001", "Adam", "Kingma", 2014, "1412.6980")})
+    folder = Path("registry/papers") if relative else root / "registry" / "papers"
+    status, found = check(capsys, str(folder / "Vaswani001.yaml"))
+    assert status == 1 and codes(found) == [("ARXIV007", "Vaswani001.yaml", "2")]
+    assert check(capsys, str(folder / "Kingma001.yaml")) == (0, [])
+
+
 def test_edge_cases_that_are_right_pass(online: Callable[..., Path], fake_arxiv: FakeArxiv,
                                         capsys: pytest.CaptureFixture[str]) -> None:
     online(**{

@@ -6,7 +6,8 @@ import socket
 from pathlib import Path
 
 import pytest
-from anthology.arxiv.client import Outcome
+from anthology.arxiv.client import Outcome, settings_from
+from anthology.config import Config
 from arxiv_fakes import FakeClock, client_for
 from fake_arxiv import FakeArxiv, http_date, synthetic_papers
 
@@ -187,3 +188,18 @@ def test_proxies_come_from_the_environment(
     arxiv = client_for(fake_arxiv, tmp_path, FakeClock(), api="http://export.arxiv.invalid/api/query")
     assert outcomes(arxiv.lookup([REAL])) == {REAL: FOUND}
     assert fake_arxiv.log[0].headers.get("Host") == "export.arxiv.invalid"
+
+
+def test_settings_from_config_and_environment(tmp_path: Path) -> None:
+    config = Config(tmp_path, "anthology.toml", {"arxiv": {
+        "api": "http://mirror.example/api/query", "batch_size": 50, "spacing": 5,
+        "contact": "registry@example.org"}})
+    settings = settings_from(config, {})
+    assert (settings.api, settings.batch_size, settings.spacing, settings.deadline) == (
+        "http://mirror.example/api/query", 50, 5.0, 20.0)
+    assert settings.user_agent.endswith("; mailto:registry@example.org)")
+    defaults = settings_from(Config(tmp_path, "defaults", {}), {})
+    assert defaults.api == "https://export.arxiv.org/api/query" and defaults.spacing == 3.0
+    assert defaults.batch_size == 100 and "mailto" not in defaults.user_agent
+    override = {"ANTHOLOGY_ARXIV_API": "http://127.0.0.1:1/api/query"}
+    assert settings_from(config, override).api == "http://127.0.0.1:1/api/query"

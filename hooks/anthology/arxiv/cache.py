@@ -40,7 +40,9 @@ def folder_for(config: Config, environ: Mapping[str, str] = os.environ) -> Path 
     None with ANTHOLOGY_NO_CACHE."""
     if environ.get("ANTHOLOGY_NO_CACHE"):
         return None
-    if not environ.get("ANTHOLOGY_CACHE_DIR") and config.get("arxiv", "cache_dir"):
+    if environ.get("ANTHOLOGY_CACHE_DIR"):
+        return Path(environ["ANTHOLOGY_CACHE_DIR"])
+    if config.get("arxiv", "cache_dir"):
         return config.path("arxiv", "cache_dir")
     return cache_folder()
 

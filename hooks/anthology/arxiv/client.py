@@ -83,7 +83,7 @@ class Client:
         self.settings = settings
         self.cache = cache
         self.clock = clock or SystemClock()
-        self.transport = transport or HttpTransport(settings.user_agent, self.clock)
+        self.transport = transport  # made on the first request: a warm cache needs no HTTP
         self.progress = progress
         self.deadline = self.clock.now() + settings.deadline
         self.requests = 0
@@ -156,6 +156,8 @@ class Client:
     def _fetch(self, batch: list[str]) -> Feed | _Failure:
         s = self.settings
         params = {"id_list": ",".join(batch), "max_results": str(max(s.batch_size, len(batch)))}
+        if self.transport is None:
+            self.transport = HttpTransport(s.user_agent, self.clock)
         attempt = 0
         while True:
             now = self.clock.now()

@@ -71,3 +71,19 @@ def test_readme_documents_every_config_key() -> None:
         for key in keys:
             name = f"{section}.{key}" if section else key
             assert f"`{name}`" in readme, name
+
+
+def test_every_module_with_codes_is_listed_for_the_docs() -> None:
+    from anthology.checks import CODE_OWNERS
+
+    source = HERE / "hooks"
+    owners = {".".join(p.with_suffix("").relative_to(source).parts)
+              for p in source.rglob("*.py") if re.search(r"^CODES\b", p.read_text(), re.M)}
+    assert owners == set(CODE_OWNERS)
+
+
+def test_codes_are_unique() -> None:
+    from anthology.checks import all_codes
+
+    codes = [code.code for module in all_codes() for code in module.CODES]
+    assert len(codes) == len(set(codes))

@@ -6,7 +6,6 @@ diagnostics; it never reads files itself.
 
 from __future__ import annotations
 
-import contextlib
 import importlib
 from collections.abc import Iterator, Mapping
 from types import ModuleType
@@ -32,12 +31,15 @@ class _Checks(Mapping[str, ModuleType]):
 CHECKS = _Checks()
 
 
+CODE_OWNERS = (
+    "anthology.loader", *(f"anthology.checks.{name}" for name in ORDER),
+    "anthology.render.sections", "anthology.render.markdown", "anthology.render.writer",
+    "anthology.fix.filefix", "anthology.fix.files",
+    "anthology.legacy.research", "anthology.legacy.published", "anthology.legacy.importer",
+    "anthology.legacy.drafts", "anthology.legacy.identity", "anthology.legacy.attic",
+)
+
+
 def all_codes() -> list[ModuleType]:
     """Every module that owns diagnostic codes, in the order the docs list them."""
-    owners = ["anthology.loader", *(f"anthology.checks.{name}" for name in ORDER)]
-    extra = ["anthology.render.sections"]
-    modules = [importlib.import_module(name) for name in owners]
-    for name in extra:
-        with contextlib.suppress(ImportError):
-            modules.append(importlib.import_module(name))
-    return modules
+    return [importlib.import_module(name) for name in CODE_OWNERS]

@@ -107,11 +107,7 @@ def _readme(env: Any, config: Config, view: View, chosen: dict[str, Path],
 
 
 def code_table() -> list[tuple[str, list[Any]]]:
-    """(module, its codes) for every module that owns diagnostic codes, render's included."""
+    """(module, its codes) for every module that owns diagnostic codes."""
     from anthology.checks import all_codes
 
-    modules: list[ModuleType] = list(all_codes())
-    for module in (sections, markdown, writer):
-        if module not in modules:
-            modules.append(module)
-    return [(module.__name__, list(getattr(module, "CODES", []))) for module in modules]
+    return [(module.__name__, list(getattr(module, "CODES", []))) for module in all_codes()]

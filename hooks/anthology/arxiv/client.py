@@ -166,8 +166,8 @@ class Client:
                 return self._stop(self._too_late(now))
             self.clock.sleep(slot - now)
             self.requests += 1
-            timeout = (s.connect_timeout, max(0.001, min(s.read_timeout,
-                                                         self.deadline - self.clock.now())))
+            left = max(0.001, self.deadline - self.clock.now())
+            timeout = (min(s.connect_timeout, left), min(s.read_timeout, left))
             try:
                 answer = _classify(self.transport(s.api, params, timeout, self.deadline),
                                    self.clock.now())

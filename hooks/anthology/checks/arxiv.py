@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from anthology.arxiv.identifiers import Parsed, parse
 from anthology.arxiv.metadata import authors_match, collapse, id_years, titles_match
 from anthology.diagnostics import Code, Diagnostic, Severity
-from anthology.model import Paper, Registry
+from anthology.model import Located, Paper, Registry
 
 if TYPE_CHECKING:
     from anthology.arxiv.client import Client
@@ -58,9 +58,15 @@ FEW_BATCHES = 3  # progress shows on a terminal when more batches than this are 
 class Occurrence:
     """An arXiv id written in the registry: on a paper, or as a recommendation's evidence."""
 
-    where: tuple[str, int, int]
+    owner: Located  # the paper or the recommendation
+    keys: tuple[str | int, ...]  # to the id from there
     parsed: Parsed
     paper: Paper | None  # set when it is the paper's own id
+
+    @property
+    def where(self) -> tuple[str, int, int]:
+        """Where to report: positions are found only for ids with something to report."""
+        return self.owner.at(*self.keys)
 
     @property
     def key(self) -> str | None:
@@ -70,7 +76,7 @@ class Occurrence:
 def check(registry: Registry, context: Any) -> list[Diagnostic]:
     occurrences = list(_occurrences(registry, date.today()))
     found = _offline(occurrences)
-    if not context.offline:
+    if not context.offline and any(occ.key for occ in occurrences):
         found.extend(_online(occurrences, context.config))
     return found
 
@@ -95,7 +101,7 @@ def _online(occurrences: list[Occurrence], config: Config) -> list[Diagnostic]:
             found.append(UNCHECKED.at(*occ.where, f"could not check {occ.key} on arXiv: "
                                       f"{result.reason}"))
         elif result.entry is not None:
-            found.extend(compare(occ.paper, result.entry, occ.where))
+            found.extend(compare(occ, result.entry))
             if occ.paper is not None and occ.paper.title is not None and occ.key:
                 titles.append((occ.paper, occ.key, result.entry))
     found.extend(_titles(titles, client))
@@ -129,12 +135,12 @@ def _occurrences(registry: Registry, today: date) -> list[Occurrence]:
     found = []
     for paper in registry.papers:
         if paper.arxiv is not None:
-            found.append(Occurrence(paper.at("arxiv"), parse(paper.arxiv, today), paper))
+            found.append(Occurrence(paper, ("arxiv",), parse(paper.arxiv, today), paper))
         for rec in paper.recommendations:
             evidence = rec.raw.get("evidence")
             for i, item in enumerate(evidence if isinstance(evidence, list) else []):
                 if isinstance(item, dict) and isinstance(item.get("arxiv"), str):
-                    found.append(Occurrence(rec.at("evidence", i, "arxiv"),
+                    found.append(Occurrence(rec, ("evidence", i, "arxiv"),
                                             parse(item["arxiv"], today), None))
     return found
 
@@ -163,19 +169,19 @@ def _offline(occurrences: list[Occurrence]) -> list[Diagnostic]:
                                        "the paper was published elsewhere first"))
     for base, same in by_base.items():
         for occ in same if len(same) > 1 else []:
-            others = ", ".join(f"{o.paper.id or '(no id)'} in {o.where[0]}" for o in same
+            others = ", ".join(f"{o.paper.id or '(no id)'} in {o.owner.document.path}" for o in same
                                if o is not occ and o.paper is not None)
             found.append(DUPLICATE.at(*occ.where, f"arXiv id {base} is also the id of {others}; "
                                       "a paper belongs in the registry once"))
     return found
 
 
-def compare(paper: Paper | None, entry: Entry, where: tuple[str, int, int]) -> list[Diagnostic]:
+def compare(occ: Occurrence, entry: Entry) -> list[Diagnostic]:
     """A found id: withdrawn or not; for a paper, its first author and year against arXiv's."""
-    found = []
+    found, paper = [], occ.paper
     key = parse(paper.arxiv).id if paper and paper.arxiv else None
     if entry.comment and "withdrawn" in entry.comment.casefold():
-        found.append(WITHDRAWN.at(*where, f"arXiv says {entry.base} was withdrawn: "
+        found.append(WITHDRAWN.at(*occ.where, f"arXiv says {entry.base} was withdrawn: "
                                   f"'{collapse(entry.comment)}'"))
     if paper is None or key is None:
         return found

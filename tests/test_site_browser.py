@@ -125,6 +125,23 @@ def test_clicking_a_successor_moves_to_it_and_highlights_it(open_page: Open, url
     expect(page.locator("#MLR-2020-Xiong001-0001")).to_have_class("card highlight")
 
 
+def test_a_card_shows_its_paper_evidence_and_related_practices(open_page: Open, url: str) -> None:
+    page = open_page(url)
+    card = page.locator("[id='MLR-2017-Loshchilov001-0001']")
+    expect(card.locator(".paper a")).to_have_attribute("href", "https://arxiv.org/abs/1711.05101")
+    expect(card.locator(".paper")).to_contain_text("Loshchilov (2017)")
+    expect(card.locator(".facts dd").first).to_have_text("llama2, gpt3")
+    expect(card.locator(".facts a[href='https://arxiv.org/abs/2307.09288']")).to_be_visible()
+    card.locator(".related summary").click()
+    same_paper, same_topic = card.locator(".related ul").all()
+    expect(same_paper.locator("a")).to_have_text(["MLR-2017-Loshchilov001-0002"])
+    expect(same_topic.locator("a")).to_have_text([
+        "MLR-2019-Muller001-0001", "MLR-2014-Kingma001-0002", "MLR-2022-Hoffmann001-0001",
+        "every recommendation on Training optimization"])
+    same_topic.locator("a").last.click()
+    expect(page.locator("#topic")).to_have_value("training-optimization")
+
+
 @pytest.mark.parametrize("served", [False, True], ids=["file", "http-sub-path"])
 def test_a_permalink_opens_the_right_card(open_page: Open, url: str, sample_site: Path,
                                           serve: Any, served: bool) -> None:

@@ -29,15 +29,13 @@ CHROMIUM_ARGS = [
 DESKTOP = {"width": 1280, "height": 900}
 
 
-def chromium_path() -> str | None:
+def chromium_paths() -> list[str]:
+    """ANTHOLOGY_CHROMIUM if set, else every Chromium or Chrome on PATH, Debian's first."""
     named = os.environ.get("ANTHOLOGY_CHROMIUM")
     if named:
-        return named
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
+        return [named]
+    found = (shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome"))
+    return list(dict.fromkeys(path for path in found if path))
 
 
 def unavailable(reason: str) -> None:
@@ -52,15 +50,20 @@ def browser() -> Iterator[Any]:
         from playwright.sync_api import Error, expect, sync_playwright
     except ImportError:
         unavailable("Playwright is not installed (pip install playwright)")
-    path = chromium_path()
-    if path is None:
+    paths = chromium_paths()
+    if not paths:
         unavailable("no Chromium found (apt-get install chromium)")
     expect.set_options(timeout=30_000)
     with sync_playwright() as playwright:
-        try:
-            launched = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
-        except Error as err:
-            unavailable(f"Chromium at {path} did not start: {err.message.splitlines()[0]}")
+        failures = []
+        for path in paths:  # a distribution's snap stub may be first on PATH and not start
+            try:
+                launched = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+                break
+            except Error as err:
+                failures.append(f"{path}: {err.message.splitlines()[0]}")
+        else:
+            unavailable("Chromium did not start: " + "; ".join(failures))
         yield launched
         launched.close()
 

@@ -103,3 +103,19 @@ def test_ten_thousand_recommendations_build(tmp_path: Path) -> None:
     assert len(data["recommendations"]) >= 10_000
     deprecated = [r for r in data["recommendations"] if r["status"] == "deprecated"]
     assert deprecated and all(r["successors"] for r in deprecated)
+
+
+def test_the_pages_workflow_builds_with_anthology_site_and_deploys_least_privileged() -> None:
+    from ruamel.yaml import YAML
+
+    workflow = Path(__file__).resolve().parents[1] / ".github" / "workflows" / "pages.yml"
+    jobs = YAML(typ="safe").load(workflow.read_text(encoding="utf-8"))["jobs"]
+    build_steps = jobs["build"]["steps"]
+    runs = [step.get("run", "") for step in build_steps]
+    uses = [step.get("uses", "").split("@")[0] for step in build_steps]
+    assert "anthology site --out site" in runs
+    upload = build_steps[uses.index("actions/upload-pages-artifact")]
+    assert upload["with"]["path"] == "site"
+    assert "permissions" not in jobs["build"]
+    assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert jobs["deploy"]["steps"][-1]["uses"].startswith("actions/deploy-pages@")

@@ -103,11 +103,7 @@ def test_wrong_title_wrong_author_and_missing_id_fail(
     assert "(Shazeer is author 2)" in messages["ARXIV009"]
 
 
-@pytest.mark.parametrize("relative", [
-    False,
-    pytest.param(True, marks=pytest.mark.xfail(reason="pipeline.paper_files loads a relative "
-                                               "PATH a second time (ID004, ID007, ARXIV003)")),
-])
+@pytest.mark.parametrize("relative", [False, True])
 def test_with_paths_like_pre_commit_passes_them(
         online: Callable[..., Path], capsys: pytest.CaptureFixture[str], relative: bool) -> None:
     root = online(**{

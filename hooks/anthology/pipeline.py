@@ -33,15 +33,20 @@ class Context:
 
 def paper_files(config: Config, extra: Sequence[Path] = ()) -> list[Path]:
     """Every registry file of papers, in a stable order, plus extra files or folders."""
-    found: dict[Path, None] = {}
-    for entry in [*config.paper_paths, *extra]:
+    found: dict[str, Path] = {}  # keyed by the path diagnostics show, so no file loads twice
+    topics = config.relative(config.topics_path)
+    for entry in [*config.paper_paths, *(Path(os.path.abspath(p)) for p in extra)]:
         if entry.is_dir():
             names = [os.path.join(folder, name) for folder, _, files in os.walk(entry)
                      for name in files if name.endswith(YAML_SUFFIXES)]
-            found.update((Path(name), None) for name in sorted(names))
-        elif entry.exists() and entry.resolve() != config.topics_path.resolve():
-            found[entry] = None
-    return list(found)
+            paths = [Path(name) for name in sorted(names)]
+        else:
+            paths = [entry] if entry.exists() else []
+        for path in paths:
+            shown = config.relative(path)
+            if shown != topics:
+                found.setdefault(shown, path)
+    return list(found.values())
 
 
 def load_document(path: str, raw: bytes, memo: Memo) -> tuple[Document | None, list[Diagnostic]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from pathlib import Path
@@ -74,6 +75,7 @@ def check(args: argparse.Namespace, replay: bool = False):  # type: ignore[no-un
         frozen, counts = replayed
         return _report(args, config, paths, snapshot.thaw(frozen), counts), (config, memo, None)
     registry = load_registry(config, memo, files=files)
+    gc.freeze()  # the model lives until exit: spare it the collector's passes
     context = Context(config, memo, offline=offline, strict=args.strict,
                       base=base)
     if "ids" in args.only:

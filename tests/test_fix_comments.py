@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from anthology.fix import roundtrip
 from anthology.fix.keyorder import order_paper
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures" / "fix"
@@ -131,3 +133,59 @@ def test_a_list_of_papers_keeps_its_flush_left_dashes() -> None:
         - id: B001
           title: Two
         """)
+
+
+PAPER_VALUES = {
+    "id": "X001", "title": "'T: a title'", "first_author": "X", "year": "2020",
+    "arxiv": '"2001.00001"', "key_takeaways": "\n  - one\n  - two", "notes": "[]",
+}
+REC_VALUES = {"id": "MLR-2020-X001-0001", "text": "|\n      literal\n      text",
+              "topic": "model-stability", "status": "deprecated",
+              "superseded_by": "[MLR-2021-Y001-0001]",
+              "deprecated": "\n      date: \"2021-01-01\"\n      reason: r",
+              "implementations": "\n      - a"}
+
+
+def _entry(indent: str, key: str, value: str, comment: str) -> str:
+    if "\n" in value:
+        return f"{indent}{key}:{'' if value.startswith(chr(10)) else ' '}{value}"
+    return f"{indent}{key}: {value}  {comment}"
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.permutations(list(PAPER_VALUES)), st.permutations(list(REC_VALUES)),
+       st.booleans(), st.booleans())
+def test_every_comment_stays_above_its_key_whatever_the_order(
+        paper_keys: list[str], rec_keys: list[str], blank: bool, dash_comment: bool) -> None:
+    gap = "\n" if blank else ""
+    lines = ["# header"]
+    for i, key in enumerate(paper_keys):
+        lines.append(f"{gap}# about {key}" if i else "")
+        value = PAPER_VALUES[key]
+        lines.append(_entry("", key, value, f"# eol {key}"))
+    lines.append("recommendations:\n  - # first" if dash_comment else "recommendations:")
+    for i, key in enumerate(rec_keys):
+        if i:
+            lines.append(f"    # about rec {key}")
+        value = REC_VALUES[key]
+        indent = "  - " if i == 0 and not dash_comment else "    "
+        lines.append(_entry(indent, key, value, f"# eol rec {key}"))
+    text = "\n".join(line for line in lines if line) + "\n# end\n"
+    trip = roundtrip.load(text)
+    assert trip.exact or dash_comment  # ruamel moves a comment after `- ` above it
+    order_paper(trip.data, text.split("\n"), 2, False)
+    out = trip.dump()
+    again = roundtrip.load(out)
+    assert list(again.data) == [*PAPER_VALUES, "recommendations"]
+    assert not order_paper(again.data, out.split("\n"), 2, False)
+    assert out.startswith("# header\n") and out.endswith("# end\n")
+    out_lines = out.split("\n")
+    for key in paper_keys[1:]:
+        at = next(i for i, line in enumerate(out_lines) if line.startswith(f"{key}:"))
+        assert out_lines[at - 1] == f"# about {key}"
+        assert "\n" in PAPER_VALUES[key] or out_lines[at].endswith(f"# eol {key}")
+    for key in rec_keys[1:]:
+        at = next(i for i, line in enumerate(out_lines) if line.startswith(f"    {key}:")
+                  or line.startswith(f"  - {key}:"))
+        assert out_lines[at - 1].strip() == f"# about rec {key}"
+        assert "\n" in REC_VALUES[key] or out_lines[at].endswith(f"# eol rec {key}")

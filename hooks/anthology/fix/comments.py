@@ -93,13 +93,27 @@ def attach_after(container: Container, key: Any, lines: str) -> None:
     entry[index] = CommentToken(("" if block else "\n") + lines, CommentMark(0), None)
 
 
-def attach_header(mapping: CommentedMap, lines: str) -> None:
-    """Put whole comment lines above a mapping's first key (above the `- ` of a list item)."""
+def attach_header(mapping: CommentedMap, lines: str, above: list[Any] | None = None) -> None:
+    """Put whole comment lines above a mapping's first key (above the `- ` of a list item).
+
+    `above` is the list of comments ruamel already keeps for that spot, when the mapping is
+    a list item with a comment after its `- `: both places must agree when it is dumped.
+    """
     if not lines:
+        return
+    token = CommentToken(lines, CommentMark(0), None)
+    if above is not None:
+        above.append(token)
         return
     comment = mapping.ca.comment
     if comment is None:
         comment = mapping.ca.comment = [None, []]
     if comment[1] is None:
         comment[1] = []
-    comment[1].append(CommentToken(lines, CommentMark(0), None))
+    comment[1].append(token)
+
+
+def item_comments(seq: CommentedSeq, index: int) -> list[Any] | None:
+    """The comments ruamel keeps before item `index`'s content, if any."""
+    entry = seq.ca.items.get(index)
+    return entry[1] if entry is not None and isinstance(entry[1], list) else None

@@ -21,6 +21,7 @@ from anthology import loader
 from anthology.diagnostics import Code, Diagnostic, Severity
 from anthology.document import Document, Path
 from anthology.fix import keyorder, roundtrip
+from anthology.fix.comments import item_comments
 from anthology.fix.numbering import Numbering
 from anthology.fix.paperfix import Edit, PaperFix
 
@@ -74,8 +75,9 @@ def fix_file(path: str, raw: bytes, numbering: Numbering) -> Outcome:
     one_paper = isinstance(trip.data, CommentedMap)
     for where, paper in _papers(trip.data):
         fixer.paper(paper, where, path if one_paper else None)
+        above = None if one_paper else item_comments(trip.data, int(where[0]))
         moved |= keyorder.order_paper(paper, lines, trip.layout.sequence - trip.layout.offset,
-                                      in_list=not one_paper)
+                                      not one_paper, above)
     new_text = text
     if fixer.edits or moved:
         new_text = trip.dump()

@@ -10,7 +10,13 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from anthology.fix.comments import attach_after, attach_header, detach_pre, detach_trailing
+from anthology.fix.comments import (
+    attach_after,
+    attach_header,
+    detach_pre,
+    detach_trailing,
+    item_comments,
+)
 
 PAPER = ("id", "title", "first_author", "year", "arxiv", "url", "key_takeaways", "notes",
          "recommendations")
@@ -25,30 +31,33 @@ def canonical(keys: list[Any], order: tuple[str, ...]) -> list[Any]:
     return sorted(keys, key=lambda k: (0, rank[k]) if k in rank else (1, 0))
 
 
-def order_paper(paper: CommentedMap, lines: list[str], dash: int, in_list: bool) -> bool:
+def order_paper(paper: CommentedMap, lines: list[str], dash: int, in_list: bool,
+                above: list[Any] | None = None) -> bool:
     """Put a paper's keys (and its recommendations') in canonical order; True if any moved.
 
     `dash` is how far a list item's keys sit right of its `- `; `in_list` says the paper
-    itself is an item of a list of papers.
+    itself is an item of a list of papers (`above`: see `comments.attach_header`).
     """
     moved = False
     recommendations = paper.get("recommendations")
-    for rec in recommendations if isinstance(recommendations, CommentedSeq) else []:
+    recs = recommendations if isinstance(recommendations, CommentedSeq) else CommentedSeq()
+    for i, rec in enumerate(recs):
         if not isinstance(rec, CommentedMap):
             continue
         deprecated = rec.get("deprecated")
         if isinstance(deprecated, CommentedMap):
             moved |= reorder(deprecated, DEPRECATED, lines)
         evidence = rec.get("evidence")
-        for item in evidence if isinstance(evidence, CommentedSeq) else []:
+        items = evidence if isinstance(evidence, CommentedSeq) else CommentedSeq()
+        for j, item in enumerate(items):
             if isinstance(item, CommentedMap):
-                moved |= reorder(item, EVIDENCE, lines, dash)
-        moved |= reorder(rec, RECOMMENDATION, lines, dash)
-    return reorder(paper, PAPER, lines, dash if in_list else 0) or moved
+                moved |= reorder(item, EVIDENCE, lines, dash, item_comments(items, j))
+        moved |= reorder(rec, RECOMMENDATION, lines, dash, item_comments(recs, i))
+    return reorder(paper, PAPER, lines, dash if in_list else 0, above) or moved
 
 
 def reorder(mapping: CommentedMap, order: tuple[str, ...], lines: list[str],
-            dash: int = 0) -> bool:
+            dash: int = 0, above: list[Any] | None = None) -> bool:
     """Reorder `mapping` in place; True if a key moved.
 
     Lines that stood above a key that becomes first go above the mapping (above its `- `,
@@ -63,7 +72,7 @@ def reorder(mapping: CommentedMap, order: tuple[str, ...], lines: list[str],
     trailing = detach_trailing(mapping, keys[-1], lines)
     for key in wanted:
         mapping.move_to_end(key)
-    attach_header(mapping, _dedent(leading.pop(wanted[0], "").lstrip("\n"), dash))
+    attach_header(mapping, _dedent(leading.pop(wanted[0], "").lstrip("\n"), dash), above)
     for prev, key in zip(wanted, wanted[1:], strict=False):
         attach_after(mapping, prev, leading.get(key, ""))
     attach_after(mapping, wanted[-1], trailing)

@@ -65,7 +65,7 @@ def migrate(config: Config, memo: Memo, research: Path, ids_from: Path | None,
                                         _read(config, config.topics_path))
     _refuse_errors(topic_found)
     topics = build([], topics_document, []).topics
-    names = TopicNames(topics, _topic_map(config, topic_map, {t.id for t in topics if t.id}))
+    names = TopicNames(topics, _topic_map(config, topic_map, TopicNames(topics, {})))
     migration = Migration(diagnostics=found)
     drafts, problems = [], []
     for paper in legacy:
@@ -110,13 +110,13 @@ def _refuse_errors(found: list[Diagnostic]) -> None:
         raise Refused(found)
 
 
-def _topic_map(config: Config, path: Path | None, known: set[str]) -> dict[str, str]:
+def _topic_map(config: Config, path: Path | None, taxonomy: TopicNames) -> dict[str, str]:
     if path is None:
         return {}
     shown = config.relative(path)
     document, found = load(shown, _read(config, path))
     _refuse_errors(found)
-    mapping, problems = read_topic_map(document.data if document else None, known)
+    mapping, problems = read_topic_map(document.data if document else None, taxonomy)
     if problems:
         raise Refused([BAD_MAP.at(shown, 1, 1, problem) for problem in problems])
     return mapping

@@ -59,20 +59,22 @@ class TopicNames:
         return [topic for _, topic in scored[:count]]
 
 
-def read_topic_map(data: Any, known: set[str]) -> tuple[dict[str, str], list[str]]:
-    """A `legacy-name: topic-id` mapping; names left empty are skipped. Returns the map and
-    the problems (a value that is not a topic id of the taxonomy)."""
+def read_topic_map(data: Any, taxonomy: TopicNames) -> tuple[dict[str, str], list[str]]:
+    """A `legacy-name: topic-id` mapping (an alias of the taxonomy names its topic too);
+    names left empty are skipped. Returns the map and the values that name no topic."""
     if data is None:
         return {}, []
     if not isinstance(data, dict):
         return {}, ["the topic map must be a mapping of legacy names to topic ids"]
     mapping, problems = {}, []
-    for name, topic in data.items():
-        if topic is None or topic == "":
+    for name, value in data.items():
+        if value is None or value == "":
             continue
-        if not isinstance(topic, str) or topic not in known:
-            problems.append(f"'{name}' maps to '{topic}', which is not a topic id in the "
-                            f"taxonomy (known: {', '.join(sorted(known))})")
+        topic = taxonomy.exact.get(value) if isinstance(value, str) else None
+        if topic is None:
+            known = ", ".join(sorted(t.id for t in taxonomy.topics if t.id))
+            problems.append(f"'{name}' maps to '{value}', which is not a topic id in the "
+                            f"taxonomy (known: {known})")
             continue
         mapping[str(name)] = topic
     return mapping, problems

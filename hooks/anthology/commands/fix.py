@@ -41,7 +41,8 @@ def run(args: argparse.Namespace) -> int:
         for outcome in changed:
             assert outcome.new is not None and outcome.file is not None
             write_if_changed(outcome.file, outcome.new)
-    diagnostics = [*notes, *(d for o in outcomes for d in o.diagnostics)]
+    diagnostics = [*notes, *sorted((d for o in outcomes for d in o.diagnostics),
+                                   key=lambda d: (d.path, d.line, d.col, d.code))]
     fmt = args.format or report.default_format()
     report.write(diagnostics, fmt, sys.stdout, files=len(outcomes), changed=len(changed))
     if fmt == "text" and changed:

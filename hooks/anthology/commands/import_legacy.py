@@ -55,8 +55,8 @@ def run(args: argparse.Namespace) -> int:
     if migration.topic_map is not None:
         report.write(migration.diagnostics, fmt, sys.stderr)
         print("anthology import-legacy: nothing was written. Some papers have no topic the "
-              "taxonomy knows; fill in the topic map below and pass it with --topic-map.",
-              file=sys.stderr)
+              "taxonomy knows: fill in the topic map printed on standard output and pass it "
+              "with --topic-map.", file=sys.stderr)
         sys.stdout.write(migration.topic_map)
         return 1
     written = sum(write_if_changed(path, data) for path, data in migration.files.items())
@@ -74,5 +74,5 @@ def run(args: argparse.Namespace) -> int:
               f"  ids kept from the published registry: {identity.kept} recommendation(s), "
               f"{identity.kept_papers} paper(s)\n"
               f"  new ids: {identity.new} recommendation(s), {identity.new_papers} paper(s)\n"
-              f"  problems found: {problems} (listed above)")
+              f"  problems found: {f'{problems} (listed above)' if problems else 'none'}")
     return exit_status(diagnostics, strict=False)

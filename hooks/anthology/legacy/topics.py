@@ -87,7 +87,8 @@ def topic_map_text(unmapped: dict[str, list[str]], blocking: set[str], names: To
         f"# Topic map for `anthology import-legacy {research}`: give each legacy topic name",
         "# a topic id from the taxonomy (the comments list the closest ones), save this file",
         f"# and run: anthology import-legacy {research} --topic-map THIS_FILE",
-        "# Names marked 'needed' are the only topic a paper has; the others may stay empty.",
+        "# Names marked 'needed' belong to a paper none of whose topics maps: map at least",
+        "# one of each such paper's names. The others may stay empty.",
     ]
     width = max((len(_key(n)) for n in unmapped), default=0)
     for name in sorted(unmapped, key=lambda n: (n not in blocking, n.casefold())):

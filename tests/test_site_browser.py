@@ -133,6 +133,7 @@ def test_a_card_shows_its_paper_evidence_and_related_practices(open_page: Open, 
     expect(card.locator(".facts dd").first).to_have_text("llama2, gpt3")
     expect(card.locator(".facts a[href='https://arxiv.org/abs/2307.09288']")).to_be_visible()
     card.locator(".related summary").click()
+    expect(card.locator(".related ul")).to_have_count(2)
     same_paper, same_topic = card.locator(".related ul").all()
     expect(same_paper.locator("a")).to_have_text(["MLR-2017-Loshchilov001-0002"])
     expect(same_topic.locator("a")).to_have_text([

@@ -98,7 +98,13 @@ def compose(text: str) -> Any:
     try:
         return loader.get_single_node()
     finally:
-        loader.dispose()
+        _release(loader)
+
+
+def _release(loader: Any) -> None:
+    """Drop the loader's references to itself, so it is freed at once, not by the collector."""
+    loader.dispose()
+    vars(loader).clear()
 
 
 def construct(node: Any, has_aliases: bool = True) -> tuple[Any, list[tuple[Any, Any]]]:
@@ -198,7 +204,7 @@ def _refuse_deep_nesting(text: str) -> None:
             elif name in ("MappingEndEvent", "SequenceEndEvent"):
                 depth -= 1
     finally:
-        loader.dispose()
+        _release(loader)
 
 
 def _syntax_diagnostic(path: str, text: str, err: MarkedYAMLError) -> Diagnostic:

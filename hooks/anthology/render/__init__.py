@@ -109,4 +109,5 @@ def code_table() -> list[tuple[str, list[Any]]]:
     """(module, its codes) for every module that owns diagnostic codes."""
     from anthology.checks import all_codes
 
-    return [(module.__name__, list(getattr(module, "CODES", []))) for module in all_codes()]
+    return [(module.__name__, sorted(module.CODES, key=lambda code: code.code))
+            for module in all_codes()]

@@ -16,12 +16,13 @@ FORMAT_VERSION = 1
 
 
 def export(view: View) -> dict[str, Any]:
+    ids = _ids_by_paper(view)
     return {
         "format": "anthology-export",
         "version": FORMAT_VERSION,
         "counts": view.counts,
         "topics": [_topic(t) for t in view.topics],
-        "papers": [_paper(p, _ids_by_paper(view)) for p in view.papers],
+        "papers": [_paper(p, ids) for p in view.papers],
         "recommendations": [_recommendation(e) for e in view.entries],
     }
 

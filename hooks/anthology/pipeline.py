@@ -10,12 +10,17 @@ from typing import Any
 
 from anthology.cache import Memo
 from anthology.config import Config
-from anthology.diagnostics import Diagnostic, Severity
+from anthology.diagnostics import Code, Diagnostic, Severity
 from anthology.document import Document
 from anthology.loader import blob_digest, load
 from anthology.model import Registry, build
 
 YAML_SUFFIXES = (".yaml", ".yml")
+MISSING = Code("FILE001", Severity.ERROR, "a configured registry file or folder does not exist",
+               'topics = "registry/topic.yaml" (a typo) in anthology.toml')
+UNREADABLE = Code("FILE002", Severity.ERROR, "a registry file can't be read",
+                  "a paper file without read permission")
+CODES = [MISSING, UNREADABLE]
 
 
 @dataclass
@@ -73,19 +78,40 @@ class RegistryFiles:
 
     topics: tuple[str, bytes] | None
     papers: list[tuple[str, bytes]]
+    problems: list[Diagnostic] = field(default_factory=list)  # missing or unreadable files
 
 
 def read_files(config: Config, extra: Sequence[Path] = ()) -> RegistryFiles:
-    topics = config.topics_path
-    return RegistryFiles(
-        (config.relative(topics), topics.read_bytes()) if topics.is_file() else None,
-        [(config.relative(path), path.read_bytes()) for path in paper_files(config, extra)])
+    files = RegistryFiles(None, [])
+    for configured in [config.topics_path, *config.paper_paths, *extra]:
+        if not configured.exists():
+            key = "topics" if configured == config.topics_path else "papers"
+            origin = (f"the default '{key}'; set it in anthology.toml or [tool.anthology]"
+                      if config.source == "defaults" else f"'{key}' in {config.source}")
+            message = "no such file or folder" + ("" if configured in extra else f" ({origin})")
+            files.problems.append(MISSING.at(config.relative(configured), 0, 0, message))
+    if config.topics_path.is_file():
+        files.topics = _read(config, config.topics_path, files.problems)
+    for path in paper_files(config, extra):
+        paper = _read(config, path, files.problems)
+        if paper is not None:
+            files.papers.append(paper)
+    return files
+
+
+def _read(config: Config, path: Path, problems: list[Diagnostic]) -> tuple[str, bytes] | None:
+    try:
+        return config.relative(path), path.read_bytes()
+    except OSError as err:
+        problems.append(UNREADABLE.at(config.relative(path), 0, 0, f"can't be read: "
+                                      f"{err.strerror or err}"))
+        return None
 
 
 def load_registry(config: Config, memo: Memo, extra: Sequence[Path] = (),
                   files: RegistryFiles | None = None) -> Registry:
     files = files or read_files(config, extra)
-    diagnostics: list[Diagnostic] = []
+    diagnostics: list[Diagnostic] = list(files.problems)
     topics_document = None
     if files.topics is not None:
         topics_document, found = load_document(*files.topics, memo)

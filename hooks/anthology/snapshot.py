@@ -28,6 +28,8 @@ def fingerprint(config: Config, files: RegistryFiles, only: Sequence[str], base:
                  ",".join(only), datetime.date.today().isoformat(),
                  _base_trees(config, base) if "ids" in only else ""):
         digest.update(part.encode() + b"\0")
+    for problem in files.problems:
+        digest.update(f"{problem.path}:{problem.code}\n".encode())
     for path, raw in ([files.topics] if files.topics else []) + files.papers:
         digest.update(path.encode() + b"\0" + blob_digest(raw).encode() + b"\n")
     return "run:" + digest.hexdigest()

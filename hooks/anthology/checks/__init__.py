@@ -32,7 +32,7 @@ CHECKS = _Checks()
 
 
 CODE_OWNERS = (
-    "anthology.loader", *(f"anthology.checks.{name}" for name in ORDER),
+    "anthology.pipeline", "anthology.loader", *(f"anthology.checks.{name}" for name in ORDER),
     "anthology.render.sections", "anthology.render.markdown", "anthology.render.writer",
     "anthology.fix.filefix", "anthology.fix.files",
     "anthology.legacy.research", "anthology.legacy.published", "anthology.legacy.importer",

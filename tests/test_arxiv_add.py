@@ -48,6 +48,21 @@ def test_add_writes_a_paper_that_passes_every_check(
     assert [d for d in found if d["severity"] != "note"] == []
 
 
+def test_add_with_a_name_and_contexts(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    topics = root / "registry" / "topics.yaml"
+    topics.write_text(topics.read_text() + "contexts:\n  - id: any\n    title: Any\n    scope: S\n")
+    assert main([*ADD, "1711.05101", "--name", " AdamW ", "--applies-to", "any", "any"]) == 0
+    assert papers(root)["Loshchilov001.yaml"].endswith(
+        "  - id: MLR-2017-Loshchilov001-0001\n"
+        "    name: AdamW\n"
+        "    text: Use decoupled weight decay.\n"
+        "    topic: training-optimization\n"
+        "    applies_to: [any]\n"
+        "    status: experimental\n")
+    capsys.readouterr()
+    assert main(["check", "--strict"]) == 0, capsys.readouterr().out
+
+
 @pytest.mark.parametrize(("arxiv_id", "name", "first_author", "year"), [
     ("2003.00003", "MullerNunez001.yaml", "Müller-Ñúñez", 2020),
     ("2101.00007", "Example001.yaml", "Example", 2020),  # December v1, January id
@@ -115,6 +130,10 @@ def test_a_paper_arxiv_does_not_have_is_refused(
     (["add", "1711.05101", "--topic", "optimization", "--text", "x"],
      "use --topic training-optimization"),
     (["add", "1711.05101", "--topic", "model-stability", "--text", "  "], "--text is empty"),
+    (["add", "1711.05101", "--topic", "model-stability", "--text", "x", "--name", "N" * 61],
+     "--name must be 1 to 60 characters, not 61"),
+    (["add", "1711.05101", "--topic", "model-stability", "--text", "x", "--applies-to", "vison"],
+     "--applies-to vison is not a declared context (known: none)"),
 ])
 def test_usage_errors(root: Path, fake_arxiv: FakeArxiv, capsys: pytest.CaptureFixture[str],
                       argv: list[str], message: str) -> None:

@@ -133,6 +133,9 @@ def test_the_export_follows_its_schema_and_resolves_succession(site: Path) -> No
     assert recs["MLR-2020-Xiong001-0001"]["predecessors"] == ["MLR-2017-Vaswani001-0001"]
     assert [t["id"] for t in export["topics"]][:2] == ["training-optimization", "model-stability"]
     assert export["counts"] == {"standard": 4, "experimental": 1, "deprecated": 4, "total": 9}
+    assert (middle["name"], middle["applies_to"]) == ("AdamWR (warm restarts)", ["any"])
+    assert recs["MLR-2014-Kingma001-0002"]["name"] is None  # renderers show the id instead
+    assert [c["id"] for c in export["contexts"]] == ["any", "llm-pretraining", "fine-tuning"]
 
 
 def test_the_attic_shows_each_chain_with_every_step_linked(site: Path) -> None:

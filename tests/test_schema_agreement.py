@@ -10,11 +10,12 @@ from hypothesis import strategies as st
 
 scalars = st.one_of(st.none(), st.booleans(), st.integers(-5, 3000), st.floats(allow_nan=False),
                     st.sampled_from(["", "x", "2017", "1711.05101", "2023-06-01", "standard",
-                                     "deprecated", "https://a.b/c", "not a url", "MLR-1"]))
+                                     "deprecated", "https://a.b/c", "not a url", "MLR-1", "n" * 61]))
 values = st.recursive(scalars, lambda inner: st.one_of(
     st.lists(inner, max_size=3), st.dictionaries(st.sampled_from(["date", "reason", "x"]), inner,
                                                  max_size=3)), max_leaves=6)
-RECOMMENDATION_KEYS = ["id", "text", "topic", "status", "implementations", "evidence",
+RECOMMENDATION_KEYS = ["id", "name", "text", "topic", "subtopic", "applies_to", "status",
+                       "implementations", "evidence",
                        "superseded_by", "deprecated", "typo"]
 recommendation = st.dictionaries(st.sampled_from(RECOMMENDATION_KEYS), values, max_size=8)
 PAPER_KEYS = ["id", "title", "first_author", "year", "arxiv", "url", "key_takeaways", "notes",

@@ -26,6 +26,7 @@ DEFAULTS: dict[str, dict[str, Any]] = {
         "recommendation_prefix": "MLR",
         "paper_counter_digits": 3,
         "recommendation_digits": 4,
+        "require": [],  # optional recommendation fields this repository requires
     },
     "render": {
         "outputs": ["registry-md", "readme", "json"],
@@ -49,6 +50,10 @@ DEFAULTS: dict[str, dict[str, Any]] = {
         "out": "site",
     },
 }
+
+
+# Recommendation fields the format leaves optional, which `require` can make required.
+REQUIRABLE = ("name", "subtopic", "applies_to", "implementations", "evidence")
 
 
 class ConfigError(Exception):
@@ -134,6 +139,13 @@ def _validate(table: dict[str, Any], source: str, prefix: str) -> dict[str, dict
             values[key] = _check_keys(value, DEFAULTS[key], source, f"{prefix}{key}.")
         else:
             values[""].update(_check_keys({key: value}, DEFAULTS[""], source, prefix, DEFAULTS))
+    for name in values[""].get("require", []):
+        if name not in REQUIRABLE:
+            close = difflib.get_close_matches(name, REQUIRABLE, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise ConfigError(f"{source}: '{prefix}require' names {name!r}, which is not an "
+                              f"optional recommendation field{hint}; choose from "
+                              f"{', '.join(REQUIRABLE)}")
     return values
 
 

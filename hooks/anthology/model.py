@@ -29,11 +29,21 @@ class Located:
 
 
 @dataclass
+class Term(Located):
+    """A declared context (where a practice applies) or a topic's subtopic."""
+
+    id: str | None
+    title: str | None
+    scope: str | None
+
+
+@dataclass
 class Topic(Located):
     id: str | None
     title: str | None
     scope: str | None
     aliases: list[str]
+    subtopics: list[Term] = field(default_factory=list)
 
 
 @dataclass
@@ -46,8 +56,11 @@ class Evidence:
 @dataclass(eq=False)
 class Recommendation(Located):
     id: str | None
+    name: str | None
     text: str | None
     topic: str | None
+    subtopic: str | None
+    applies_to: list[str]
     status: str | None
     superseded_by: list[str]
     deprecated_date: str | None
@@ -60,6 +73,11 @@ class Recommendation(Located):
     @property
     def is_live(self) -> bool:
         return self.status in LIVE
+
+    @property
+    def label(self) -> str:
+        """What a reader calls it: its name, else its id."""
+        return self.name or self.id or "(no id)"
 
 
 @dataclass(eq=False)
@@ -84,6 +102,7 @@ class Registry:
     documents: list[Document]
     topics_document: Document | None
     load_diagnostics: list[Diagnostic] = field(default_factory=list)
+    contexts: list[Term] = field(default_factory=list)
 
     @cached_property
     def recommendations(self) -> list[Recommendation]:
@@ -100,6 +119,10 @@ class Registry:
     @cached_property
     def topic_by_id(self) -> dict[str, Topic]:
         return {t.id: t for t in self.topics if t.id is not None}
+
+    @cached_property
+    def context_by_id(self) -> dict[str, Term]:
+        return {c.id: c for c in self.contexts if c.id is not None}
 
     @cached_property
     def topic_by_alias(self) -> dict[str, Topic]:
@@ -122,6 +145,7 @@ class Registry:
 def build(documents: list[Document], topics_document: Document | None,
           load_diagnostics: list[Diagnostic]) -> Registry:
     topics = _topics(topics_document) if topics_document is not None else []
+    contexts = _terms(topics_document, ("contexts",)) if topics_document is not None else []
     papers: list[Paper] = []
     for document in documents:
         if isinstance(document.data, dict):
@@ -129,14 +153,29 @@ def build(documents: list[Document], topics_document: Document | None,
         elif isinstance(document.data, list):
             papers.extend(_paper(document, (i,), item, one_per_file=False)
                           for i, item in enumerate(document.data) if isinstance(item, dict))
-    return Registry(topics, papers, documents, topics_document, load_diagnostics)
+    return Registry(topics, papers, documents, topics_document, load_diagnostics, contexts)
 
 
 def _topics(document: Document) -> list[Topic]:
     data = document.data if isinstance(document.data, dict) else {}
     items = data.get("topics")
     return [Topic(document, ("topics", i), _str(item.get("id")), _str(item.get("title")),
-                  _str(item.get("scope")), _strings(item.get("aliases")))
+                  _str(item.get("scope")), _strings(item.get("aliases")),
+                  _terms(document, ("topics", i, "subtopics")))
+            for i, item in enumerate(items if isinstance(items, list) else [])
+            if isinstance(item, dict)]
+
+
+def _terms(document: Document, where: Path) -> list[Term]:
+    """The {id, title, scope} mappings of the list at `where` in the topics file."""
+    items: Any = document.data
+    for key in where:
+        if isinstance(key, str):
+            items = items.get(key) if isinstance(items, dict) else None
+        else:
+            items = items[key] if isinstance(items, list) and key < len(items) else None
+    return [Term(document, (*where, i), _str(item.get("id")), _str(item.get("title")),
+                 _str(item.get("scope")))
             for i, item in enumerate(items if isinstance(items, list) else [])
             if isinstance(item, dict)]
 
@@ -162,8 +201,10 @@ def _recommendation(paper: Paper, where: Path, raw: dict[str, Any]) -> Recommend
     deprecated = deprecated if isinstance(deprecated, dict) else {}
     evidence = raw.get("evidence")
     return Recommendation(
-        paper.document, where, _str(raw.get("id")), _str(raw.get("text")),
-        _str(raw.get("topic")), _str(raw.get("status")), _strings(raw.get("superseded_by")),
+        paper.document, where, _str(raw.get("id")), _str(raw.get("name")),
+        _str(raw.get("text")), _str(raw.get("topic")), _str(raw.get("subtopic")),
+        _strings(raw.get("applies_to")), _str(raw.get("status")),
+        _strings(raw.get("superseded_by")),
         _str(deprecated.get("date")), _str(deprecated.get("reason")),
         _strings(raw.get("implementations")),
         [Evidence(_str(e.get("arxiv")), _str(e.get("url")), _str(e.get("note")))

@@ -4,17 +4,21 @@
 - recommendation id = MLR-<paper year>-<paper id>-<sequence>, unique in the registry;
 - topics are hyphenated lowercase, declared once; a recommendation names a declared
   topic, not an alias;
+- contexts and subtopics are hyphenated lowercase and declared once; `applies_to` names
+  declared contexts and `subtopic` a subtopic of the recommendation's own topic;
+- live recommendations of a topic have different names;
 - an id present at the base revision still exists (retire by deprecating, never delete).
 """
 
 from __future__ import annotations
 
+import difflib
 from collections import Counter
 from pathlib import PurePosixPath
 from typing import Any
 
 from anthology.diagnostics import Code, Diagnostic, Severity
-from anthology.model import Paper, Registry
+from anthology.model import Paper, Recommendation, Registry, Term
 from anthology.naming import TOPIC_ID, Conventions, surname_letters
 
 NAME = "ids"
@@ -40,9 +44,19 @@ ALIAS_TOPIC = Code("ID011", E, "a recommendation names a topic by a legacy alias
 REMOVED = Code("ID012", E, "an id present at the base revision is gone",
                "deleting MLR-2014-Kingma001-0002 instead of deprecating it")
 NO_BASE = Code("ID013", N, "the base-revision rule was skipped", "outside a git repository")
+UNKNOWN_CONTEXT = Code("ID014", E, "applies_to names a context that is not declared",
+                       "applies_to: [llm-pretrain] when the context is llm-pretraining")
+UNKNOWN_SUBTOPIC = Code("ID015", E, "a subtopic that is not declared under the recommendation's "
+                        "topic", "subtopic: schedules under a topic declaring lr-schedules")
+DUPLICATE_NAME = Code("ID016", E, "two live recommendations of one topic share a name",
+                      "name: AdamW on two standard training-optimization entries")
+BAD_TERM_ID = Code("ID017", E, "a context or subtopic id is not hyphenated lowercase",
+                   "contexts: [{id: LLM_pretraining, ...}]")
+DUPLICATE_TERM = Code("ID018", E, "a context, or a subtopic of one topic, is declared twice",
+                      "two contexts with id: vision")
 CODES = [NO_PAPER_ID, BAD_PAPER_ID, STEM, DUPLICATE_PAPER, NO_REC_ID, BAD_REC_ID,
          DUPLICATE_REC, BAD_TOPIC_ID, DUPLICATE_TOPIC, UNKNOWN_TOPIC, ALIAS_TOPIC, REMOVED,
-         NO_BASE]
+         NO_BASE, UNKNOWN_CONTEXT, UNKNOWN_SUBTOPIC, DUPLICATE_NAME, BAD_TERM_ID, DUPLICATE_TERM]
 
 FIX = "; `anthology fix` assigns one"
 
@@ -84,7 +98,50 @@ def check(registry: Registry, context: Any) -> list[Diagnostic]:
                 known = ", ".join(sorted(registry.topic_by_id)) or "none declared"
                 found.append(UNKNOWN_TOPIC.at(*rec.at("topic"), f"topic '{rec.topic}' is not "
                                               f"declared in the topics file (known: {known})"))
+    for rec in registry.recommendations:
+        found.extend(_vocabulary(registry, rec))
+    found.extend(_names(registry))
     found.extend(_removed_since_base(registry, context))
+    return found
+
+
+def _vocabulary(registry: Registry, rec: Recommendation) -> list[Diagnostic]:
+    found = []
+    for i, name in enumerate(rec.applies_to):
+        if name not in registry.context_by_id:
+            found.append(UNKNOWN_CONTEXT.at(*rec.at("applies_to", i), f"context '{name}' is not "
+                                            "declared under 'contexts' in the topics file" +
+                                            _suggest(name, list(registry.context_by_id))))
+    topic = registry.topic_by_id.get(rec.topic or "")
+    if rec.subtopic is not None and topic is not None:
+        known = [t.id for t in topic.subtopics if t.id is not None]
+        if rec.subtopic not in known:
+            found.append(UNKNOWN_SUBTOPIC.at(*rec.at("subtopic"), f"subtopic '{rec.subtopic}' is "
+                                             f"not declared under topic '{topic.id}'" +
+                                             _suggest(rec.subtopic, known)))
+    return found
+
+
+def _suggest(name: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    if close:
+        return f"; did you mean '{close[0]}'?"
+    return f" (known: {', '.join(sorted(known))})" if known else "; none is declared yet"
+
+
+def _names(registry: Registry) -> list[Diagnostic]:
+    first: dict[tuple[str, str], Recommendation] = {}
+    found = []
+    for rec in registry.recommendations:
+        if rec.name is None or rec.topic is None or not rec.is_live:
+            continue
+        earlier = first.setdefault((rec.topic, " ".join(rec.name.casefold().split())), rec)
+        if earlier is not rec:
+            path, line, _ = earlier.at("name")
+            found.append(DUPLICATE_NAME.at(*rec.at("name"), f"name '{rec.name}' is already used "
+                                           f"by {earlier.id} ({path}:{line}) in topic "
+                                           f"'{rec.topic}'; live practices of a topic need "
+                                           "names a reader can tell apart"))
     return found
 
 
@@ -124,6 +181,23 @@ def _topics(registry: Registry) -> list[Diagnostic]:
                 found.append(DUPLICATE_TOPIC.at(*spot, f"'{name}' is declared more than once "
                                                 "as a topic id or alias"))
             seen.add(name)
+        found.extend(_terms(topic.subtopics, "subtopic", f" (topic {topic.id})"))
+    found.extend(_terms(registry.contexts, "context", ""))
+    return found
+
+
+def _terms(terms: list[Term], kind: str, owner: str) -> list[Diagnostic]:
+    found, seen = [], set()
+    for term in terms:
+        if term.id is None:
+            continue
+        if not TOPIC_ID.fullmatch(term.id):
+            found.append(BAD_TERM_ID.at(*term.at("id"), f"{kind} id '{term.id}'{owner} must "
+                                        "be hyphenated lowercase, like llm-pretraining"))
+        elif term.id in seen:
+            found.append(DUPLICATE_TERM.at(*term.at("id"), f"{kind} '{term.id}'{owner} is "
+                                           "declared more than once; keep one"))
+        seen.add(term.id)
     return found
 
 

@@ -2,7 +2,8 @@
 
 The schemas in `schema/` describe the two file kinds exactly (types, required keys,
 enums, no unknown keys). Each error points at the value that broke it, or at the key
-for an unknown key. Findings are memoised by file content and schema.
+for an unknown key. Findings are memoised by file content and schema. A repository can
+require fields the format leaves optional (config `require`, e.g. name and applies_to).
 """
 
 from __future__ import annotations
@@ -28,7 +29,15 @@ BAD_FORM = Code("SCHEMA005", E, "a value of the wrong form (empty, pattern, rang
                 "date: 1 June 2023")
 TOP_LEVEL = Code("SCHEMA006", E, "the file's top level is not a paper or a list of papers",
                  "- just a string")
-CODES = [MISSING, UNKNOWN, WRONG_TYPE, NOT_ALLOWED, BAD_FORM, TOP_LEVEL]
+REQUIRED_HERE = Code("SCHEMA007", E, "a recommendation lacks a field this repository requires "
+                     "(config 'require')", "require = [\"name\"] and a recommendation "
+                     "without 'name'")
+CODES = [MISSING, UNKNOWN, WRONG_TYPE, NOT_ALLOWED, BAD_FORM, TOP_LEVEL, REQUIRED_HERE]
+HOW = {"name": "a short label a practitioner would say, at most 60 characters",
+       "applies_to": "a list of context ids from the topics file",
+       "subtopic": "a subtopic id declared under its topic",
+       "implementations": "a list of models or libraries that follow it",
+       "evidence": "a list of papers that support it"}
 
 TYPE_NAMES = {"object": "a mapping", "array": "a list", "string": "a string",
               "integer": "an integer", "number": "a number", "boolean": "true or false",
@@ -78,6 +87,17 @@ def check(registry: Registry, context: Any) -> list[Diagnostic]:
         found.extend(_memoised(registry.topics_document, "topics", context.memo))
     for document in registry.documents:
         found.extend(_memoised(document, "paper", context.memo))
+    found.extend(_required_here(registry, context.config.get("", "require")))
+    return found
+
+
+def _required_here(registry: Registry, required: list[str]) -> list[Diagnostic]:
+    found = []
+    for rec in registry.recommendations if required else []:
+        for key in (k for k in required if k not in rec.raw):
+            found.append(REQUIRED_HERE.at(*rec.at(), f"recommendation {rec.id or '(no id)'} "
+                                          f"has no '{key}', which this repository requires "
+                                          f"(config 'require'); add {key}: {HOW[key]}"))
     return found
 
 
@@ -137,6 +157,8 @@ def _diagnostics(document: Document, prefix: Path, error: Any) -> list[Diagnosti
     hint = error.schema.get("x-hint")
     messages = {
         "minLength": f"{name} must not be empty",
+        "maxLength": f"{name} must be at most {error.validator_value} characters, not "
+                     f"{len(error.instance)}",
         "minItems": f"{name} must list at least {error.validator_value} item(s)",
         "minimum": f"{name} must be at least {error.validator_value}",
         "maximum": f"{name} must be at most {error.validator_value}",
@@ -151,7 +173,8 @@ def _what(where: Path) -> str:
     if not keys:
         return "the paper" if not where or isinstance(where[-1], int) else "this mapping"
     return {"recommendations": "the recommendation", "evidence": "the evidence entry",
-            "deprecated": "the 'deprecated' block", "topics": "the topic"}.get(keys[-1],
+            "deprecated": "the 'deprecated' block", "topics": "the topic",
+            "contexts": "the context", "subtopics": "the subtopic"}.get(keys[-1],
                                                                              f"'{keys[-1]}'")
 
 

@@ -1,4 +1,5 @@
-"""`anthology add ARXIV_ID --topic T --text "..."`: a new paper file from arXiv's metadata.
+"""`anthology add ARXIV_ID --topic T --text "..." [--name N] [--applies-to C ...]`: a new
+paper file from arXiv's metadata.
 
 The title, first author's surname and year come from arXiv; the paper id and the first
 recommendation id follow the naming conventions (numbers used now or at the base
@@ -26,6 +27,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         "abs URL is accepted and written canonically)")
     parser.add_argument("--topic", required=True, help="topic id of the first recommendation")
     parser.add_argument("--text", required=True, help="the first recommendation's text")
+    parser.add_argument("--name", default=None,
+                        help="a short label a practitioner would say, e.g. AdamW (at most 60 "
+                        "characters)")
+    parser.add_argument("--applies-to", metavar="CONTEXT", nargs="+", default=None,
+                        help="context ids from the topics file where the practice applies, "
+                        "e.g. llm-pretraining fine-tuning")
     parser.add_argument("--status", choices=("experimental", "standard"), default="experimental",
                         help="the first recommendation's status (default: experimental)")
     parser.add_argument("--offline", action="store_true",
@@ -46,7 +53,8 @@ def run(args: argparse.Namespace) -> int:
     if not text:
         return _fail(2, "--text is empty: say what the paper recommends")
     registry = load_registry(config, Memo.for_root(config.root))
-    problem = _topic_problem(registry, args.topic)
+    problem = _topic_problem(registry, args.topic) or _name_problem(args) or \
+        _context_problem(registry, args.applies_to)
     if problem:
         return _fail(2, problem)
     for paper in registry.papers:
@@ -71,6 +79,27 @@ def _topic_problem(registry: Registry, topic: str) -> str | None:
         return f"--topic {topic} is a legacy alias; use --topic {alias.id}"
     known = ", ".join(sorted(registry.topic_by_id)) or "none declared"
     return f"--topic {topic} is not a declared topic (known: {known})"
+
+
+def _name_problem(args: argparse.Namespace) -> str | None:
+    if args.name is None:
+        return None
+    args.name = " ".join(str(args.name).split())
+    if not args.name or len(args.name) > 60:
+        return f"--name must be 1 to 60 characters, not {len(args.name)}: a short label"
+    return None
+
+
+def _context_problem(registry: Registry, contexts: list[str] | None) -> str | None:
+    import difflib
+
+    for context in contexts or []:
+        if context not in registry.context_by_id:
+            known = sorted(registry.context_by_id)
+            close = difflib.get_close_matches(context, known, n=1)
+            hint = f"did you mean {close[0]}?" if close else f"known: {', '.join(known) or 'none'}"
+            return f"--applies-to {context} is not a declared context ({hint})"
+    return None
 
 
 def _fetch(config: Config, key: str) -> tuple[Entry | None, str]:
@@ -107,11 +136,26 @@ def _write(config: Config, registry: Registry, args: argparse.Namespace, key: st
     paper: dict[str, Any] = {
         "id": paper_id, "title": collapse(entry.title), "first_author": first_author,
         "year": year, "arxiv": DoubleQuotedScalarString(key),
-        "recommendations": [{"id": numbering.recommendation_id(year, paper_id), "text": text,
-                             "topic": args.topic, "status": args.status}]}
+        "recommendations": [_recommendation(numbering.recommendation_id(year, paper_id), args,
+                                            text)]}
     write_if_changed(target, _dump(paper).encode("utf-8"))
     print(f"anthology add: wrote {config.relative(target)} ({paper_id}: {paper['title']})")
     return 0
+
+
+def _recommendation(rec_id: str, args: argparse.Namespace, text: str) -> dict[str, Any]:
+    from ruamel.yaml.comments import CommentedSeq
+
+    rec: dict[str, Any] = {"id": rec_id}
+    if args.name:
+        rec["name"] = args.name
+    rec.update(text=text, topic=args.topic)
+    if args.applies_to:
+        contexts = CommentedSeq(dict.fromkeys(args.applies_to))
+        contexts.fa.set_flow_style()
+        rec["applies_to"] = contexts
+    rec["status"] = args.status
+    return rec
 
 
 def _numbering(config: Config, registry: Registry, conventions: Any) -> Any:

@@ -18,10 +18,10 @@ from anthology.fix.comments import (
     item_comments,
 )
 
-PAPER = ("id", "title", "first_author", "year", "arxiv", "url", "key_takeaways", "notes",
-         "recommendations")
-RECOMMENDATION = ("id", "text", "topic", "status", "superseded_by", "deprecated",
-                  "implementations", "evidence")
+PAPER = ("id", "title", "first_author", "authors", "year", "arxiv", "doi", "isbn", "url",
+         "topics", "key_takeaways", "notes", "recommendations")
+RECOMMENDATION = ("id", "name", "text", "topic", "subtopic", "applies_to", "status",
+                  "superseded_by", "deprecated", "implementations", "evidence")
 DEPRECATED = ("date", "reason")
 EVIDENCE = ("arxiv", "url", "note")
 

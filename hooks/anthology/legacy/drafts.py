@@ -6,6 +6,8 @@
 - an `attic` paper's recommendations are deprecated with the attic's reason; one with no
   `sota` line gets a single deprecated recommendation from its first key takeaway (or
   its title), and the notes say so;
+- a paper titled "Name: what it does" with a single recommendation gives it that `name`
+  (Adam, LoRA, ZeRO); the old data has no names otherwise, and none are invented;
 - whatever v1 has no field for is written into the paper's `notes`.
 """
 
@@ -39,6 +41,7 @@ class DraftRecommendation:
     superseded_by: list[str] = field(default_factory=list)
     id: str | None = None
     kept: bool = False  # the id comes from the published registry
+    name: str | None = None
 
 
 @dataclass
@@ -81,9 +84,12 @@ def draft(paper: LegacyPaper, names: TopicNames) -> tuple[Draft, list[Problem]]:
     notes.extend(f"Historical impact: {line}" for line in paper.historical_impact)
     notes.extend(paper.notes)
     arxiv = canonical_arxiv(paper.arxiv) if paper.arxiv else None
+    recommendations = _recommendations(paper, notes)
+    if len(recommendations) == 1:
+        recommendations[0].name = name_from_title(paper.title)
     result = Draft(paper, paper.title, paper.first_author, author, year,
                    arxiv or paper.arxiv, list(paper.key_takeaways), notes, topic,
-                   _recommendations(paper, notes))
+                   recommendations)
     problems = [Problem(YEAR_KEY, f"year {paper.year} differs from the year the paper is "
                         f"listed under ({paper.year_key}); {paper.year} was kept", result,
                         "year", source=paper.where)] if listed else []
@@ -93,6 +99,25 @@ def draft(paper: LegacyPaper, names: TopicNames) -> tuple[Draft, list[Problem]]:
         for key, value in paper.attic.other.items():
             notes.append(f"Old attic field '{key}': {_flat(value)}")
     return result, problems
+
+
+def name_from_title(title: str | None) -> str | None:
+    """The method's name when a title reads "Name: what it does", else None."""
+    head, colon, _ = (title or "").partition(":")
+    head = " ".join(head.split())
+    return head if colon and 0 < len(head) <= 40 and len(head.split()) <= 4 else None
+
+
+def drop_shared_names(drafts: list[Draft]) -> None:
+    """A name taken from two titles of one topic (a paper listed twice) names neither."""
+    seen: dict[tuple[str | None, str], int] = {}
+    named = [(d.topic, r) for d in drafts for r in d.recommendations if r.name]
+    for topic, rec in named:
+        key = (topic, (rec.name or "").casefold())
+        seen[key] = seen.get(key, 0) + 1
+    for topic, rec in named:
+        if seen[(topic, (rec.name or "").casefold())] > 1:
+            rec.name = None
 
 
 def _recommendations(paper: LegacyPaper, notes: list[str]) -> list[DraftRecommendation]:

@@ -15,7 +15,7 @@ from anthology.diagnostics import Code, Diagnostic, Severity
 from anthology.legacy import published as published_file
 from anthology.legacy import research as research_file
 from anthology.legacy.attic import link_successors
-from anthology.legacy.drafts import Draft, draft
+from anthology.legacy.drafts import Draft, draft, drop_shared_names
 from anthology.legacy.identity import Identity, assign_new, keep_published, title_key
 from anthology.legacy.paperfile import paper_text
 from anthology.legacy.problems import Problem
@@ -72,6 +72,7 @@ def migrate(config: Config, memo: Memo, research: Path, ids_from: Path | None,
         made, trouble = draft(paper, names)
         drafts.append(made)
         problems.extend(trouble)
+    drop_shared_names(drafts)
     conventions = Conventions(config)
     if ids_from is not None:
         entries, found = published_file.read(config.relative(ids_from),

@@ -33,6 +33,7 @@ def paper_text(draft: Draft, today: str) -> str:
 def _recommendation(rec: DraftRecommendation, topic: str | None, today: str) -> CommentedMap:
     out = CommentedMap()
     _put(out, "id", rec.id)
+    _put(out, "name", rec.name)
     out["text"] = rec.text
     _put(out, "topic", topic)
     out["status"] = rec.status

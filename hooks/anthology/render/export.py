@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from anthology.render.view import Entry, PaperView, TopicView, View
+from anthology.render.view import Entry, PaperView, TermView, TopicView, View
 
 FORMAT_VERSION = 1
 
@@ -22,6 +22,7 @@ def export(view: View) -> dict[str, Any]:
         "version": FORMAT_VERSION,
         "counts": view.counts,
         "topics": [_topic(t) for t in view.topics],
+        "contexts": [_term(c) for c in view.contexts],
         "papers": [_paper(p, ids) for p in view.papers],
         "recommendations": [_recommendation(e) for e in view.entries],
     }
@@ -33,7 +34,12 @@ def export_text(view: View) -> str:
 
 def _topic(topic: TopicView) -> dict[str, Any]:
     return {"id": topic.id, "title": topic.title, "scope": topic.scope,
-            "aliases": topic.aliases, "counts": topic.counts}
+            "aliases": topic.aliases, "counts": topic.counts,
+            "subtopics": [_term(s) for s in topic.subtopics]}
+
+
+def _term(term: TermView) -> dict[str, Any]:
+    return {"id": term.id, "title": term.title, "scope": term.scope}
 
 
 def _paper_ref(paper: PaperView) -> dict[str, Any]:
@@ -57,9 +63,12 @@ def _recommendation(entry: Entry) -> dict[str, Any]:
     topic = entry.topic
     return {
         "id": entry.id,
+        "name": entry.name,
         "text": entry.text,
         "status": entry.status,
         "topic": {"id": entry.topic_id, "title": topic.title if topic else None},
+        "subtopic": entry.subtopic_id,
+        "applies_to": entry.applies_to,
         "paper": _paper_ref(entry.paper),
         "implementations": entry.implementations,
         "evidence": [{"arxiv": e.arxiv, "url": e.url, "note": e.note, "link": e.link}

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
-from anthology.model import Evidence, Paper, Recommendation, Registry
+from anthology.model import Evidence, Paper, Recommendation, Registry, Term
 
 STATUSES = ("standard", "experimental", "deprecated")
 MAX_CHAINS = 12  # a chain list longer than this is cut, with a count of the rest
@@ -68,14 +68,26 @@ class EvidenceView:
     link: str | None
 
 
+@dataclass(frozen=True)
+class TermView:
+    """A context (where a practice applies) or a subtopic."""
+
+    id: str
+    title: str
+    scope: str
+
+
 @dataclass(eq=False)
 class Entry:
     """One recommendation, with its links to the rest of the registry resolved."""
 
     id: str
+    name: str | None
     text: str
     status: str
     topic_id: str
+    subtopic_id: str | None
+    applies_to: list[str]
     paper: PaperView
     implementations: list[str]
     evidence: list[EvidenceView]
@@ -93,6 +105,11 @@ class Entry:
     def is_live(self) -> bool:
         return self.status in ("standard", "experimental")
 
+    @property
+    def label(self) -> str:
+        """What a reader calls it: its name, else its id."""
+        return self.name or self.id
+
 
 Step = Callable[[Entry], list[Entry]]
 
@@ -105,6 +122,7 @@ class TopicView:
     aliases: list[str]
     anchor: str = ""
     entries: list[Entry] = field(default_factory=list)
+    subtopics: list[TermView] = field(default_factory=list)
 
     def with_status(self, status: str) -> list[Entry]:
         return [e for e in self.entries if e.status == status]
@@ -124,6 +142,7 @@ class View:
     entries: list[Entry]  # by id
     papers: list[PaperView]  # by id
     anchors: dict[str, str]  # the page's own headings: contents, summary, attic
+    contexts: list[TermView] = field(default_factory=list)
 
     @property
     def attic(self) -> list[Entry]:
@@ -161,7 +180,8 @@ def build_view(registry: Registry) -> View:
         if not entry.is_live and entry.successors:
             ends = [down[-1] for down in _walk(entry, lambda e: e.successors)]
             entry.now = sorted(set(ends), key=lambda e: e.id)
-    topics = [TopicView(t.id, t.title or t.id, t.scope or "", list(t.aliases))
+    topics = [TopicView(t.id, t.title or t.id, t.scope or "", list(t.aliases),
+                        subtopics=_terms(t.subtopics))
               for t in registry.topics if t.id is not None]
     by_id: dict[str, TopicView] = {}
     for topic in topics:
@@ -171,7 +191,8 @@ def build_view(registry: Registry) -> View:
         if entry.topic is not None:
             entry.topic.entries.append(entry)
     view = View(list(by_id.values()), ordered,
-                sorted({p.id: p for p in papers.values()}.values(), key=lambda p: p.id), {})
+                sorted({p.id: p for p in papers.values()}.values(), key=lambda p: p.id), {},
+                _terms(registry.contexts))
     _assign_anchors(view)
     return view
 
@@ -192,6 +213,14 @@ def _assign_anchors(view: View) -> None:
         entry.anchor = entry.anchor or slug(entry.id)
 
 
+def _terms(terms: list[Term]) -> list[TermView]:
+    found: dict[str, TermView] = {}
+    for t in terms:
+        if t.id is not None and t.id not in found:
+            found[t.id] = TermView(t.id, t.title or t.id, t.scope or "")
+    return list(found.values())
+
+
 def _paper(paper: Paper) -> PaperView:
     return PaperView(paper.id or "", paper.title or "", paper.first_author or "", paper.year,
                      paper.arxiv, paper.url, arxiv_link(paper.arxiv, paper.url),
@@ -204,9 +233,9 @@ def _evidence(evidence: Evidence) -> EvidenceView:
 
 
 def _entry(rec: Recommendation, paper: PaperView) -> Entry:
-    return Entry(rec.id or "", rec.text or "", rec.status or "", rec.topic or "", paper,
-                 list(rec.implementations), [_evidence(e) for e in rec.evidence],
-                 rec.deprecated_date, rec.deprecated_reason)
+    return Entry(rec.id or "", rec.name, rec.text or "", rec.status or "", rec.topic or "",
+                 rec.subtopic, list(rec.applies_to), paper, list(rec.implementations),
+                 [_evidence(e) for e in rec.evidence], rec.deprecated_date, rec.deprecated_reason)
 
 
 def _chains(entry: Entry) -> tuple[list[list[Entry]], int]:

@@ -7,6 +7,7 @@ wrong type is a `ConfigError` naming the key (the CLI turns it into exit status 
 from __future__ import annotations
 
 import difflib
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +28,7 @@ DEFAULTS: dict[str, dict[str, Any]] = {
         "paper_counter_digits": 3,
         "recommendation_digits": 4,
         "require": [],  # optional recommendation fields this repository requires
+        "max_file_bytes": 10_000_000,
     },
     "render": {
         "outputs": ["registry-md", "readme", "json"],
@@ -81,15 +83,19 @@ class Config:
         return [self.root / p for p in self.get("", "papers")]
 
     def relative(self, path: Path) -> str:
-        """A path as diagnostics show it: relative to the root, with forward slashes."""
+        """A path as diagnostics show it: relative to the root, with forward slashes.
+
+        Bytes of a file name that are not UTF-8 are shown as escapes (`\\xff`), so any
+        report can print it.
+        """
         try:
-            return path.relative_to(self.root).as_posix()
+            shown = path.relative_to(self.root).as_posix()
         except ValueError:
-            pass
-        try:
-            return path.resolve().relative_to(self.root).as_posix()
-        except ValueError:
-            return path.as_posix()
+            try:
+                shown = Path(os.path.realpath(path)).relative_to(self.root).as_posix()
+            except ValueError:
+                shown = path.as_posix()
+        return shown.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def find_root(start: Path) -> Path:

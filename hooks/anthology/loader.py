@@ -1,17 +1,20 @@
 """Files to data: bytes -> text -> YAML nodes (libyaml) -> plain JSON-compatible values.
 
 Every way a file can be bad becomes a diagnostic with a stable code and a position,
-never an exception: bad encoding, BOM, CRLF, tabs, syntax errors, duplicate keys,
-several documents, unsupported tags, deep nesting and alias bombs.
+never an exception: bad encoding, BOM, CR or CRLF line endings, characters YAML does not
+allow, tabs, syntax errors, duplicate keys, several documents, unsupported tags, values
+that do not fit their type, deep nesting and alias bombs.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from typing import Any
 
-from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+from anthology import scalars
 from anthology.diagnostics import Code, Diagnostic, Severity
 from anthology.document import Document
 
@@ -23,7 +26,7 @@ except ImportError:  # pragma: no cover - only without ruamel.yaml.clib
 E, W = Severity.ERROR, Severity.WARNING
 NOT_UTF8 = Code("YAML001", E, "the file is not valid UTF-8", "title: caf\\xe9 (Latin-1 bytes)")
 BOM = Code("YAML002", W, "the file starts with a byte-order mark", "\\ufeffid: Kingma001")
-CRLF = Code("YAML003", W, "the file has CRLF line endings", "id: Kingma001\\r\\n")
+CRLF = Code("YAML003", W, "the file has CRLF or CR line endings", "id: Kingma001\\r\\n")
 EMPTY = Code("YAML004", E, "the file is empty or holds only comments", "# nothing yet")
 SYNTAX = Code("YAML005", E, "the file is not valid YAML", "title: [unclosed")
 TAB = Code("YAML006", E, "a tab is used for indentation", "key:\\n\\tvalue: 1")
@@ -36,13 +39,21 @@ ALIAS_BOMB = Code(
     "a: &a [x, x]\\nb: &b [*a, *a]  # ...doubling on",
 )
 TOO_DEEP = Code("YAML012", E, "values are nested too deeply", "[[[[[[...]]]]]]")
+BAD_CHARACTER = Code("YAML013", E, "a character YAML does not allow in a file",
+                     "id: Kingma001\\x0c (a form feed)")
+MISFIT = Code("YAML014", E, "a value does not fit its type or tag", "year: !!int abc")
 CODES = [NOT_UTF8, BOM, CRLF, EMPTY, SYNTAX, TAB, DUPLICATE_KEY, MULTI_DOC, BAD_TAG, BAD_KEY,
-         ALIAS_BOMB, TOO_DEEP]
+         ALIAS_BOMB, TOO_DEEP, BAD_CHARACTER, MISFIT]
 
 MAX_DEPTH = 64
 MAX_EXPANSION = 20  # an expanded document may hold this many times the nodes it was written with
 TAG = "tag:yaml.org,2002:"
 SCALARS = {TAG + "str", TAG + "int", TAG + "float", TAG + "bool", TAG + "null", TAG + "timestamp"}
+COLLECTIONS = {"mapping": TAG + "map", "sequence": TAG + "seq"}
+# YAML's printable set, less NEL, LS and PS, which libyaml reads as line breaks and editors don't
+NOT_ALLOWED = re.compile("[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd"
+                         "\U00010000-\U0010ffff]")
+NESTED_ON_ONE_LINE = re.compile(r"^ *[-?:] +[-?:](?: |$)", re.MULTILINE)
 
 
 class Refused(Exception):
@@ -70,14 +81,20 @@ def load(path: str, raw: bytes) -> tuple[Document | None, list[Diagnostic]]:
     if "\r" in text:
         first = text.index("\r")
         line, col = text.count("\n", 0, first) + 1, first - text.rfind("\n", 0, first)
-        diagnostics.append(CRLF.at(path, line, col, "line endings are CRLF; use LF"))
-        text = text.replace("\r\n", "\n")
+        kind = "CRLF" if text.startswith("\r\n", first) else "CR (old Mac)"
+        diagnostics.append(CRLF.at(path, line, col, f"line endings are {kind}; use LF"))
+        text = normalise_endings(text)
+    bad = NOT_ALLOWED.search(text)
+    if bad is not None:
+        return None, [*diagnostics, _bad_character(path, text, bad.start())]
     digest = blob_digest(raw)
     try:
         node = compose(text)
         data, duplicates = construct(node, "*" in text) if node is not None else (None, [])
     except MarkedYAMLError as err:
         return None, [*diagnostics, _syntax_diagnostic(path, text, err)]
+    except YAMLError as err:  # not marked: the reader's own complaints
+        return None, [*diagnostics, SYNTAX.at(path, 1, 1, str(err).splitlines()[0])]
     except Refused as refused:
         mark = refused.node.start_mark
         return None, [*diagnostics, refused.code.at(path, mark.line + 1, mark.column + 1,
@@ -89,6 +106,11 @@ def load(path: str, raw: bytes) -> tuple[Document | None, list[Diagnostic]]:
         message = f"key '{key_node.value}' already appears on line {line}"
         diagnostics.append(DUPLICATE_KEY.at(path, mark.line + 1, mark.column + 1, message))
     return Document(path, text, data, digest), diagnostics
+
+
+def normalise_endings(text: str) -> str:
+    """LF line endings, from CRLF or CR ones (the text a document holds)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def compose(text: str) -> Any:
@@ -120,6 +142,9 @@ def construct(node: Any, has_aliases: bool = True) -> tuple[Any, list[tuple[Any,
 
 
 def _value(node: Any, duplicates: list[tuple[Any, Any]]) -> Any:
+    if node.id in COLLECTIONS and node.tag != COLLECTIONS[node.id]:
+        raise Refused(BAD_TAG, node, f"the tag {node.tag.replace(TAG, '!!')} is not supported; "
+                      f"write a plain {node.id}")
     if node.id == "mapping":
         result: dict[str, Any] = {}
         first: dict[str, Any] = {}
@@ -143,18 +168,14 @@ def _scalar(node: Any) -> Any:
     if tag not in SCALARS:
         raise Refused(BAD_TAG, node, f"the tag {tag.replace(TAG, '!!')} is not supported; "
                       "write a plain value")
-    if tag == TAG + "int":
-        digits = text.replace("_", "")
-        bases = {"0x": 16, "0o": 8, "0b": 2}
-        base = bases.get(digits.lstrip("+-")[:2].lower(), 10)
-        return int(digits if base == 10 else digits.replace(digits.lstrip("+-")[:2], "", 1), base)
-    if tag == TAG + "float":
-        return float(text.replace("_", "").replace(".inf", "inf").replace(".nan", "nan")
-                     .replace(".Inf", "inf").replace(".NaN", "nan"))
-    if tag == TAG + "bool":
-        return text.lower() == "true"
-    if tag == TAG + "null":
-        return None
+    kind = tag.replace(TAG, "")
+    if kind in scalars.READERS:
+        value = scalars.READERS[kind](text)
+        if value is scalars.MISFIT:
+            shown = text if len(text) <= 40 else text[:37] + "..."
+            raise Refused(MISFIT, node, f"'{shown}' can't be read as {scalars.WANTED[kind]}; "
+                          f"write one, or write quoted text without a !!{kind} tag")
+        return value
     return text  # str, and timestamps kept as written (the schema checks their form)
 
 
@@ -188,7 +209,7 @@ def _refuse_alias_bomb(root: Any) -> None:
 
 def _refuse_deep_nesting(text: str) -> None:
     """libyaml's composer recurses in C; measure depth from the event stream first."""
-    nested = text.count("[") + text.count("{") >= MAX_DEPTH or "- -" in text
+    nested = text.count("[") + text.count("{") >= MAX_DEPTH or NESTED_ON_ONE_LINE.search(text)
     if not nested and "\n" + " " * 2 * MAX_DEPTH not in text:
         return
     loader = _Loader(text)
@@ -217,6 +238,13 @@ def _syntax_diagnostic(path: str, text: str, err: MarkedYAMLError) -> Diagnostic
         return MULTI_DOC.at(path, line, col, "put one YAML document in each file")
     context = f" ({err.context})" if err.context else ""
     return SYNTAX.at(path, line, col, f"{problem}{context}")
+
+
+def _bad_character(path: str, text: str, index: int) -> Diagnostic:
+    line, col = text.count("\n", 0, index) + 1, index - text.rfind("\n", 0, index)
+    character = f"U+{ord(text[index]):04X}"
+    return BAD_CHARACTER.at(path, line, col, f"the character {character} is not allowed in YAML; "
+                            "remove it, or write it as an escape in a double-quoted string")
 
 
 def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:

@@ -181,10 +181,8 @@ def _terms(document: Document, where: Path) -> list[Term]:
 
 
 def _paper(document: Document, where: Path, raw: dict[str, Any], one_per_file: bool) -> Paper:
-    year = raw.get("year")
     paper = Paper(document, where, _str(raw.get("id")), _str(raw.get("title")),
-                  _str(raw.get("first_author")),
-                  year if isinstance(year, int) and not isinstance(year, bool) else None,
+                  _str(raw.get("first_author")), _year(raw.get("year")),
                   _str(raw.get("arxiv")), _str(raw.get("url")),
                   _strings(raw.get("key_takeaways")), _strings(raw.get("notes")), raw,
                   one_per_file=one_per_file)
@@ -210,6 +208,14 @@ def _recommendation(paper: Paper, where: Path, raw: dict[str, Any]) -> Recommend
         [Evidence(_str(e.get("arxiv")), _str(e.get("url")), _str(e.get("note")))
          for e in (evidence if isinstance(evidence, list) else []) if isinstance(e, dict)],
         paper, raw)
+
+
+def _year(value: Any) -> int | None:
+    """A whole-number year, also when written as a float (`2020.0`, which the schema
+    reports), so the rules that depend on the year still apply."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def _str(value: Any) -> str | None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,7 +14,7 @@ from anthology.cache import Memo
 from anthology.config import Config
 from anthology.diagnostics import Code, Diagnostic, Severity
 from anthology.document import Document
-from anthology.loader import blob_digest, load
+from anthology.loader import blob_digest, load, normalise_endings
 from anthology.model import Registry, build
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -20,7 +22,13 @@ MISSING = Code("FILE001", Severity.ERROR, "a configured registry file or folder 
                'topics = "registry/topic.yaml" (a typo) in anthology.toml')
 UNREADABLE = Code("FILE002", Severity.ERROR, "a registry file can't be read",
                   "a paper file without read permission")
-CODES = [MISSING, UNREADABLE]
+NOT_A_FILE = Code("FILE003", Severity.ERROR, "a registry path is not a regular file",
+                  "registry/papers/x.yaml is a named pipe, or topics names a folder")
+TOO_BIG = Code("FILE004", Severity.ERROR, "a registry file is larger than 'max_file_bytes'",
+               "a 50 MB file under registry/papers")
+CODES = [MISSING, UNREADABLE, NOT_A_FILE, TOO_BIG]
+KINDS = {stat.S_IFDIR: "a folder", stat.S_IFIFO: "a named pipe (FIFO)", stat.S_IFSOCK: "a socket",
+         stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device"}
 
 
 @dataclass
@@ -46,7 +54,7 @@ def paper_files(config: Config, extra: Sequence[Path] = ()) -> list[Path]:
                      for name in files if name.endswith(YAML_SUFFIXES)]
             paths = [Path(name) for name in sorted(names)]
         else:
-            paths = [entry] if entry.exists() else []
+            paths = [entry] if os.path.lexists(entry) else []
         for path in paths:
             shown = config.relative(path)
             if shown != topics:
@@ -63,7 +71,7 @@ def load_document(path: str, raw: bytes, memo: Memo) -> tuple[Document | None, l
                        for line, col, sev, code, message in found]
         if not ok:
             return None, diagnostics
-        text = raw.decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n")
+        text = normalise_endings(raw.decode("utf-8").removeprefix("\ufeff"))
         return Document(path, text, data, digest), diagnostics
     document, diagnostics = load(path, raw)
     memo.put("load:" + digest, (document is not None, document.data if document else None,
@@ -84,28 +92,65 @@ class RegistryFiles:
 def read_files(config: Config, extra: Sequence[Path] = ()) -> RegistryFiles:
     files = RegistryFiles(None, [])
     for configured in [config.topics_path, *config.paper_paths, *extra]:
-        if not configured.exists():
+        if not os.path.lexists(configured):
             key = "topics" if configured == config.topics_path else "papers"
             origin = (f"the default '{key}'; set it in anthology.toml or [tool.anthology]"
                       if config.source == "defaults" else f"'{key}' in {config.source}")
             message = "no such file or folder" + ("" if configured in extra else f" ({origin})")
             files.problems.append(MISSING.at(config.relative(configured), 0, 0, message))
-    if config.topics_path.is_file():
-        files.topics = _read(config, config.topics_path, files.problems)
+    if os.path.lexists(config.topics_path):
+        files.topics = _read(config, config.topics_path, "topics", files.problems)
     for path in paper_files(config, extra):
-        paper = _read(config, path, files.problems)
+        paper = _read(config, path, "papers", files.problems)
         if paper is not None:
             files.papers.append(paper)
     return files
 
 
-def _read(config: Config, path: Path, problems: list[Diagnostic]) -> tuple[str, bytes] | None:
+def _read(config: Config, path: Path, key: str,
+          problems: list[Diagnostic]) -> tuple[str, bytes] | None:
+    shown = config.relative(path)
     try:
-        return config.relative(path), path.read_bytes()
-    except OSError as err:
-        problems.append(UNREADABLE.at(config.relative(path), 0, 0, f"can't be read: "
-                                      f"{err.strerror or err}"))
+        return shown, read_file(path, config.get("", "max_file_bytes"), key)
+    except NotRead as reason:
+        problems.append(reason.code.at(shown, 0, 0, reason.message))
         return None
+
+
+class NotRead(Exception):
+    def __init__(self, code: Code, message: str) -> None:
+        super().__init__(message)
+        self.code, self.message = code, message
+
+
+def read_file(path: Path, limit: int, key: str = "papers") -> bytes:
+    """The bytes of a regular file of at most `limit` bytes; NotRead says why not.
+
+    Opening never blocks (a FIFO has no writer to wait for) and at most `limit` + 1 bytes
+    are read, so neither a pipe nor /dev/zero can hang a hook or fill the memory. `key`
+    is the configuration key that led here, for the message.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as err:
+        if err.errno in (errno.ENOENT, errno.ELOOP) and os.path.islink(path):
+            what = "in a loop" if err.errno == errno.ELOOP else "to a file that does not exist"
+            raise NotRead(UNREADABLE, f"is a symbolic link {what}; fix the link or remove it "
+                          f"from the '{key}' paths") from None
+        raise NotRead(UNREADABLE, f"can't be read: {err.strerror or err}") from None
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        kind = KINDS.get(stat.S_IFMT(mode), "not a regular file")
+        raise NotRead(NOT_A_FILE, f"is {kind}, not a regular file; point '{key}' at "
+                      "regular files only")
+    with os.fdopen(fd, "rb") as file:
+        raw = file.read(limit + 1)
+    if len(raw) > limit:
+        raise NotRead(TOO_BIG, f"is larger than {limit} bytes; raise 'max_file_bytes' in the "
+                      "configuration if this really is a registry file")
+    return raw
 
 
 def load_registry(config: Config, memo: Memo, extra: Sequence[Path] = (),

@@ -67,6 +67,7 @@ def check(registry: Registry, context: Any) -> list[Diagnostic]:
     paper_ids = Counter(p.id for p in registry.papers if p.id)
     rec_ids = Counter(r.id for r in registry.recommendations if r.id)
     well_named = set()
+    topics_read = registry.topics_document is not None  # else a FILE or YAML error says why
     for paper in registry.papers:
         paper_found = _paper(paper, conventions, paper_ids)
         if not any(d.code == BAD_PAPER_ID.code for d in paper_found):
@@ -89,7 +90,7 @@ def check(registry: Registry, context: Any) -> list[Diagnostic]:
         if rec_ids[rec.id] > 1:
             found.append(DUPLICATE_REC.at(*rec.at("id"), f"recommendation id '{rec.id}' is "
                                           f"used {rec_ids[rec.id]} times in the registry"))
-        if rec.topic is not None and rec.topic not in registry.topic_by_id:
+        if rec.topic is not None and topics_read and rec.topic not in registry.topic_by_id:
             alias = registry.topic_by_alias.get(rec.topic)
             if alias is not None:
                 found.append(ALIAS_TOPIC.at(*rec.at("topic"), f"'{rec.topic}' is a legacy "

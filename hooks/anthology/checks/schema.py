@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Callable
 from functools import cache
 from typing import Any
@@ -39,6 +40,7 @@ HOW = {"name": "a short label a practitioner would say, at most 60 characters",
        "implementations": "a list of models or libraries that follow it",
        "evidence": "a list of papers that support it"}
 
+FLOAT_AS_INTEGER = re.compile(r" and not \(isinstance\((\w+), float\) and \1\.is_integer\(\)\)")
 TYPE_NAMES = {"object": "a mapping", "array": "a list", "string": "a string",
               "integer": "an integer", "number": "a number", "boolean": "true or false",
               "null": "empty"}
@@ -46,10 +48,17 @@ TYPE_NAMES = {"object": "a mapping", "array": "a list", "string": "a string",
 
 @cache
 def validator(kind: str) -> Any:
-    """jsonschema's validator: the reference, and the source of detailed errors."""
-    from jsonschema import Draft202012Validator
+    """jsonschema's validator: the reference, and the source of detailed errors.
 
-    return Draft202012Validator(load_schema(kind))
+    An integer is an int here, never a float with no fraction (`year: 2020.0`): the
+    registry keeps what was written, and a year written as a float is a mistake to show.
+    """
+    from jsonschema import Draft202012Validator, validators
+
+    checker = Draft202012Validator.TYPE_CHECKER.redefine("integer", lambda _, value: (
+        isinstance(value, int) and not isinstance(value, bool)))
+    strict = validators.extend(Draft202012Validator, type_checker=checker)  # type: ignore[no-untyped-call]
+    return strict(load_schema(kind))
 
 
 @cache
@@ -58,12 +67,17 @@ def quick_validator(kind: str) -> Callable[[Any], bool]:
 
     The schemas use only keywords whose meaning draft-07 and 2020-12 share, so the
     compiled draft-07 validator accepts exactly what jsonschema accepts (a property
-    test holds the two to that).
+    test holds the two to that), once its integers exclude floats as `validator`'s do.
     """
     import fastjsonschema
 
     schema = {**load_schema(kind), "$schema": "http://json-schema.org/draft-07/schema#"}
-    compiled = fastjsonschema.compile(schema)
+    code = FLOAT_AS_INTEGER.sub("", fastjsonschema.compile_to_code(schema))
+    namespace: dict[str, Any] = {}
+    exec(code, namespace)  # what fastjsonschema.compile runs, less FLOAT_AS_INTEGER
+    entry = re.search(r"^def (\w+)", code, re.MULTILINE)
+    assert entry is not None
+    compiled = namespace[entry.group(1)]
 
     def is_valid(instance: Any) -> bool:
         try:

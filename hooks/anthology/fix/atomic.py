@@ -8,7 +8,11 @@ from pathlib import Path
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:
-    """Replace `path` with `data` (temporary file + rename); False when already equal."""
+    """Replace `path` with `data` (temporary file + rename); False when already equal.
+
+    A symbolic link stays a link: the file it points at is the one replaced.
+    """
+    path = Path(os.path.realpath(path))
     try:
         if path.read_bytes() == data:
             return False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from anthology.diagnostics import Code, Diagnostic, Severity
 from anthology.fix.filefix import PAPER_ID, REC_ID, Outcome, fix_file
 from anthology.fix.numbering import Numbering
 from anthology.naming import Conventions
-from anthology.pipeline import YAML_SUFFIXES, load_registry, paper_files
+from anthology.pipeline import YAML_SUFFIXES, NotRead, load_registry, paper_files, read_file
 
 NO_BASE = Code("FIX011", Severity.NOTE, "new ids were numbered without the base revision",
                "outside a git repository, or before the first commit")
@@ -35,7 +36,14 @@ def fix_paths(config: Config, memo: Memo, paths: Sequence[Path],
     numbering = Numbering(Conventions(config), current, base_ids)
     outcomes = []
     for path in _targets(config, paths):
-        outcome = fix_file(config.relative(path), path.read_bytes(), numbering)
+        shown = config.relative(path)
+        try:
+            raw = read_file(path, config.get("", "max_file_bytes"))
+        except NotRead as reason:
+            outcomes.append(Outcome(shown, b"", diagnostics=[reason.code.at(shown, 0, 0,
+                                                                            reason.message)]))
+            continue
+        outcome = fix_file(shown, raw, numbering)
         outcome.file = path
         outcomes.append(outcome)
     assigned = any(d.code in (PAPER_ID.code, REC_ID.code)
@@ -46,12 +54,12 @@ def fix_paths(config: Config, memo: Memo, paths: Sequence[Path],
 def _targets(config: Config, paths: Sequence[Path]) -> list[Path]:
     if not paths:
         return paper_files(config)
-    topics = config.topics_path.resolve()
+    topics = Path(os.path.realpath(config.topics_path))
     found: dict[Path, None] = {}
     for entry in paths:
         candidates = sorted(entry.rglob("*")) if entry.is_dir() else [entry]
         for path in candidates:
-            if (path.suffix in YAML_SUFFIXES and path.is_file()
-                    and path.resolve() != topics):
+            if (path.suffix in YAML_SUFFIXES and not path.is_dir()
+                    and Path(os.path.realpath(path)) != topics):
                 found[path] = None
     return list(found)

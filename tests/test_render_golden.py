@@ -138,14 +138,18 @@ def test_the_export_follows_its_schema_and_resolves_succession(site: Path) -> No
     assert [c["id"] for c in export["contexts"]] == ["any", "llm-pretraining", "fine-tuning"]
 
 
-def test_the_attic_shows_each_chain_with_every_step_linked(site: Path) -> None:
+def test_the_attic_shows_each_chain_by_name_with_every_step_linked(site: Path) -> None:
     render(site)
     page = (site / "REGISTRY.md").read_text()
     attic = page.split("\n## Attic\n")[1]
-    assert ("- Succession: [MLR-2014-Kingma001-0001](#mlr-2014-kingma001-0001) → "
-            "**[MLR-2017-Loshchilov002-0001](#mlr-2017-loshchilov002-0001)** → "
-            "[MLR-2017-Loshchilov002-0002](#mlr-2017-loshchilov002-0002) (standard)") in attic
-    assert "### MLR-2014-Kingma001-0001" in attic
+    assert ("- Succession: [Adam + L2 penalty](#mlr-2014-kingma001-0001) (2014) → "
+            "**[AdamWR (warm restarts)](#mlr-2017-loshchilov002-0001)** (2017) → "
+            "[AdamW + cosine decay](#mlr-2017-loshchilov002-0002) (2017, standard)") in attic
+    assert ("- Model stability: [Post-LN](#mlr-2017-vaswani001-0001) (2017) → "
+            "[Pre-LN](#mlr-2020-xiong001-0001) (2020, standard)") in attic
+    assert '### <a id="mlr-2014-kingma001-0001"></a>Adam + L2 penalty · ' \
+        "MLR-2014-Kingma001-0001" in attic
     live = page.split("\n## Attic\n")[0]
-    assert "- Replaces: [MLR-2017-Vaswani001-0001](#mlr-2017-vaswani001-0001)" in live
-    assert live.index("### MLR-2017-Loshchilov002-0002") < live.index("### MLR-2020-Xiong001-0002")
+    assert "- Replaces: [Post-LN](#mlr-2017-vaswani001-0001)" in live
+    # newest first within a group: AdamW (2017) before Adam's bias correction (2014)
+    assert live.index("AdamW + cosine decay · MLR") < live.index("### MLR-2014-Kingma001-0002")

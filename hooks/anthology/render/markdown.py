@@ -18,7 +18,7 @@ import jinja2
 
 from anthology.config import Config, ConfigError
 from anthology.diagnostics import Code, Diagnostic, Severity
-from anthology.render.view import slug
+from anthology.render.anchors import slug
 
 TEMPLATE_SYNTAX = Code("RENDER010", Severity.ERROR, "a template is not valid Jinja",
                        "{% for entry in topic.live %} without {% endfor %}")

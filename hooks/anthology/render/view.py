@@ -7,38 +7,17 @@ Markdown templates and the JSON export read this one view, so they always agree.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
 from anthology.model import Evidence, Paper, Recommendation, Registry, Term
+from anthology.render.anchors import assign_anchors
+from anthology.render.reading import Group, histories, one_line, practice_groups
 
 STATUSES = ("standard", "experimental", "deprecated")
 MAX_CHAINS = 12  # a chain list longer than this is cut, with a count of the rest
 ARXIV_ABS = "https://arxiv.org/abs/"
-
-
-def slug(text: str) -> str:
-    """The anchor GitHub gives a heading with this text."""
-    return re.sub(r"[^\w\- ]", "", " ".join(text.split()).lower()).replace(" ", "-")
-
-
-class Slugger:
-    """Anchors in page order, numbered on repeats the way GitHub numbers them."""
-
-    def __init__(self) -> None:
-        self.seen: dict[str, int] = {}
-
-    def __call__(self, text: str) -> str:
-        base = slug(text)
-        anchor, n = base, self.seen.get(base, 0)
-        while anchor in self.seen:
-            n += 1
-            anchor = f"{base}-{n}"
-        self.seen[base] = n
-        self.seen[anchor] = 0
-        return anchor
 
 
 def arxiv_link(arxiv: str | None, url: str | None) -> str | None:
@@ -100,6 +79,12 @@ class Entry:
     chains: list[list[Entry]] = field(default_factory=list)
     more_chains: int = 0
     now: list[Entry] = field(default_factory=list)  # where its successors lead, for the attic
+    contexts: list[TermView] = field(default_factory=list)  # applies_to, resolved
+
+    @property
+    def summary(self) -> str:
+        """The text in one line: its first sentence, cut at a word when long."""
+        return one_line(self.text)
 
     @property
     def is_live(self) -> bool:
@@ -109,6 +94,11 @@ class Entry:
     def label(self) -> str:
         """What a reader calls it: its name, else its id."""
         return self.name or self.id
+
+    @property
+    def heading(self) -> str:
+        """Its heading in REGISTRY.md: the name with the id beside it, or the id alone."""
+        return f"{self.name} · {self.id}" if self.name else self.id
 
 
 Step = Callable[[Entry], list[Entry]]
@@ -123,6 +113,7 @@ class TopicView:
     anchor: str = ""
     entries: list[Entry] = field(default_factory=list)
     subtopics: list[TermView] = field(default_factory=list)
+    groups: list[Group] = field(default_factory=list)  # current practice, as REGISTRY.md shows it
 
     def with_status(self, status: str) -> list[Entry]:
         return [e for e in self.entries if e.status == status]
@@ -155,6 +146,11 @@ class View:
     def counts(self) -> dict[str, int]:
         return {s: sum(t.counts[s] for t in self.topics) for s in (*STATUSES, "total")}
 
+    @property
+    def histories(self) -> list[list[Entry]]:
+        """Each succession chain through the attic once, oldest step first."""
+        return histories(self)
+
     def latest(self, limit: int) -> list[Entry]:
         """The newest live practices by paper year, then id."""
         live = [e for e in self.entries if e.is_live and e.topic is not None]
@@ -186,31 +182,21 @@ def build_view(registry: Registry) -> View:
     by_id: dict[str, TopicView] = {}
     for topic in topics:
         by_id.setdefault(topic.id, topic)
+    contexts = _terms(registry.contexts)
+    context_by_id = {c.id: c for c in contexts}
     for entry in ordered:
         entry.topic = by_id.get(entry.topic_id)
         if entry.topic is not None:
             entry.topic.entries.append(entry)
+        entry.contexts = [context_by_id[c] for c in dict.fromkeys(entry.applies_to)
+                          if c in context_by_id]
+    for topic in by_id.values():
+        topic.groups = practice_groups(topic, contexts)
     view = View(list(by_id.values()), ordered,
                 sorted({p.id: p for p in papers.values()}.values(), key=lambda p: p.id), {},
-                _terms(registry.contexts))
-    _assign_anchors(view)
+                contexts)
+    assign_anchors(view)
     return view
-
-
-def _assign_anchors(view: View) -> None:
-    """Anchors in the order the shipped page has its headings."""
-    anchor = Slugger()
-    view.anchors["contents"] = anchor("Contents")
-    view.anchors["summary"] = anchor("Summary")
-    for topic in view.topics:
-        topic.anchor = anchor(topic.title)
-        for entry in topic.live:
-            entry.anchor = anchor(entry.id)
-    view.anchors["attic"] = anchor("Attic")
-    for entry in view.attic:
-        entry.anchor = anchor(entry.id)
-    for entry in view.entries:
-        entry.anchor = entry.anchor or slug(entry.id)
 
 
 def _terms(terms: list[Term]) -> list[TermView]:

@@ -5,6 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from anthology.cache import Memo
+    from anthology.config import Config
+    from anthology.model import Registry
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -36,4 +42,26 @@ def run(args: argparse.Namespace) -> int:
     shown = config.relative(target)
     print(f"{'wrote' if changed else 'unchanged:'} {shown} "
           f"({len(registry.recommendations)} recommendations)")
+    return _feed(config, registry, memo, out)
+
+
+def _feed(config: Config, registry: Registry, memo: Memo, out: Path) -> int:
+    from anthology.fix.atomic import write_if_changed
+    from anthology.history import read_history
+    from anthology.site.feed import FEED, feed
+    from anthology.site.page import TITLE
+
+    history = read_history(config, memo)
+    if history.problem:
+        print(f"anthology site: no {FEED}: the git history can't be read ({history.problem})",
+              file=sys.stderr)
+        return 0
+    text = feed(history, registry, TITLE, str(config.get("site", "url")),
+                int(config.get("site", "feed_entries")))
+    target = out / FEED
+    changed = write_if_changed(target, text.encode("utf-8"))
+    note = (" (a shallow clone: only the changes it can see)" if history.shallow else "")
+    print(f"{'wrote' if changed else 'unchanged:'} {config.relative(target)} "
+          f"({min(len(history.events), int(config.get('site', 'feed_entries')))} changes"
+          f"{note})")
     return 0

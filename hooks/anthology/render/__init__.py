@@ -17,9 +17,11 @@ from anthology.diagnostics import Diagnostic, Severity
 from anthology.model import Registry
 from anthology.render import markdown, sections, writer
 from anthology.render.export import export_text
+from anthology.render.issueform import issue_form
 from anthology.render.view import View, build_view
 
-OUTPUTS = {"registry-md": "registry_md", "readme": "readme", "json": "json"}
+OUTPUTS = {"registry-md": "registry_md", "readme": "readme", "json": "json",
+           "issue-form": "issue_form"}
 PAGE = "registry.md.j2"
 SECTION = "readme-{}.md.j2"
 
@@ -45,7 +47,8 @@ def outputs(config: Config) -> dict[str, Path]:
     paths = [p.resolve() for p in chosen.values()]
     if len(set(paths)) != len(paths):
         raise ConfigError(f"{config.source}: two render outputs share a path; set "
-                          "'render.registry_md', 'render.readme' and 'render.json' apart")
+                          "'render.registry_md', 'render.readme', 'render.json' and "
+                          "'render.issue_form' apart")
     return chosen
 
 
@@ -66,6 +69,8 @@ def render_all(registry: Registry, config: Config, write: bool) -> RenderResult:
         result.diagnostics.append(problem.diagnostic)
     if "json" in chosen:
         files[chosen["json"]] = export_text(view)
+    if "issue-form" in chosen:
+        files[chosen["issue-form"]] = issue_form(registry)
     if result.failed:
         return result
     for path, content in files.items():

@@ -21,6 +21,9 @@ COMMANDS = {
     "add": "write a new paper file from arXiv's metadata",
     "import-legacy": "migrate a registry from the older year-keyed format",
     "site": "write the static browsing page",
+    "diff": "the practice-level change since the base revision, for review",
+    "from-issue": "turn a filled-in 'new practice' issue form into registry data",
+    "report": "what needs a curator's eye: aged, lingering, unsupported, thin, duplicated",
 }
 
 

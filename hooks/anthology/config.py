@@ -35,6 +35,7 @@ DEFAULTS: dict[str, dict[str, Any]] = {
         "registry_md": "REGISTRY.md",
         "readme": "README.md",
         "json": "registry.json",
+        "issue_form": ".github/ISSUE_TEMPLATE/new-practice.yml",
         "templates": "",
     },
     "arxiv": {
@@ -48,8 +49,16 @@ DEFAULTS: dict[str, dict[str, Any]] = {
         "contact": "",  # an e-mail address for arXiv's User-Agent, as arXiv asks of API clients
         "cache_dir": "",
     },
+    "report": {
+        "stale_years": 5,  # a standard practice whose newest paper is older is listed
+        "experimental_months": 24,  # an experimental one not promoted or retired by then
+        "min_live": 5,  # topics and contexts with fewer live practices are listed
+        "duplicate_similarity": 0.5,  # Jaccard similarity of the texts' distinctive words
+    },
     "site": {
         "out": "site",
+        "url": "",  # where the page is published; makes the feed's links absolute
+        "feed_entries": 100,
     },
 }
 

@@ -37,11 +37,6 @@ class Comparison:
         return [c for c in self.changes if c.kind == kind]
 
 
-def label(rec: Recommendation) -> str:
-    name = rec.raw.get("name")
-    return name if isinstance(name, str) and name else (rec.id or "(no id)")
-
-
 def compare(before: Registry, after: Registry,
             tombstones: Mapping[str, str] | None = None) -> Comparison:
     """What changed from `before` to `after`; `tombstones` maps removed ids to reasons."""
@@ -50,13 +45,13 @@ def compare(before: Registry, after: Registry,
     for rec_id, rec in new.items():
         was = old.get(rec_id)
         if was is None:
-            changes.append(Change("added", rec_id, label(rec), rec.topic, new=rec.status))
+            changes.append(Change("added", rec_id, rec.label, rec.topic, new=rec.status))
         else:
             changes.extend(_differences(was, rec, after))
     for rec_id, was in old.items():
         if rec_id not in new:
             reason = (tombstones or {}).get(rec_id)
-            changes.append(Change("removed", rec_id, label(was), was.topic, old=was.status,
+            changes.append(Change("removed", rec_id, was.label, was.topic, old=was.status,
                                   reason=reason))
     known = {p.id for p in before.papers if p.id}
     changes.extend(_paper_added(p) for p in after.papers if p.id and p.id not in known)
@@ -71,21 +66,21 @@ def _differences(was: Recommendation, rec: Recommendation, after: Registry) -> l
     if was.status != rec.status:
         if rec.status == "deprecated":
             known = after.recommendation_by_id
-            successors = tuple((s, label(known[s]) if s in known else s)
+            successors = tuple((s, known[s].label if s in known else s)
                                for s in rec.superseded_by)
-            found.append(Change("deprecated", rec_id, label(rec), rec.topic, old=was.status,
+            found.append(Change("deprecated", rec_id, rec.label, rec.topic, old=was.status,
                                 new=rec.status, successors=successors,
                                 reason=rec.deprecated_reason))
         else:
             kind = ("promoted" if (was.status, rec.status) == ("experimental", "standard")
                     else "status")
-            found.append(Change(kind, rec_id, label(rec), rec.topic, old=was.status,
+            found.append(Change(kind, rec_id, rec.label, rec.topic, old=was.status,
                                 new=rec.status))
     if was.topic != rec.topic:
-        found.append(Change("moved", rec_id, label(rec), rec.topic, old=was.topic,
+        found.append(Change("moved", rec_id, rec.label, rec.topic, old=was.topic,
                             new=rec.topic))
     if _words(was.text) != _words(rec.text):
-        found.append(Change("reworded", rec_id, label(rec), rec.topic, old=was.text,
+        found.append(Change("reworded", rec_id, rec.label, rec.topic, old=was.text,
                             new=rec.text))
     return found
 

@@ -34,11 +34,6 @@ class Curation:
         return [f for f in self.findings if f.kind == kind]
 
 
-def label(rec: Recommendation) -> str:
-    name = rec.raw.get("name")
-    return name if isinstance(name, str) and name else (rec.id or "(no id)")
-
-
 def curate(registry: Registry, config: Config, as_of: date,
            added: dict[str, date] | None = None) -> Curation:
     """`added` maps a recommendation id to the date of the commit that introduced it."""
@@ -50,16 +45,16 @@ def curate(registry: Registry, config: Config, as_of: date,
         newest = _newest_year(rec)
         if rec.status == "standard" and newest is not None and \
                 as_of.year - newest > stale_years:
-            result.findings.append(Finding("stale", rec.id or "", label(rec),
+            result.findings.append(Finding("stale", rec.id or "", rec.label,
                                            f"standard, and its newest paper is from {newest}"))
         since = (added or {}).get(rec.id or "") or (
             date(rec.paper.year, 1, 1) if rec.paper.year else None)
         if rec.status == "experimental" and since is not None and \
                 _months(since, as_of) > months:
-            result.findings.append(Finding("lingering", rec.id or "", label(rec),
+            result.findings.append(Finding("lingering", rec.id or "", rec.label,
                                            f"experimental since {since.isoformat()}"))
         if not rec.evidence and not rec.implementations:
-            result.findings.append(Finding("unsupported", rec.id or "", label(rec),
+            result.findings.append(Finding("unsupported", rec.id or "", rec.label,
                                            "no evidence and no implementations"))
     result.findings.extend(_thin(registry, live, int(config.get("report", "min_live"))))
     result.findings.extend(_duplicates(live, float(config.get("report",
@@ -74,13 +69,12 @@ def _duplicates(live: list[Recommendation], threshold: float) -> list[Finding]:
         pairs[(i, j)] = f"{score:.0%} similar text"
     by_name: dict[str, list[int]] = {}
     for n, rec in enumerate(live):
-        name = rec.raw.get("name")
-        if isinstance(name, str) and name.strip():
-            by_name.setdefault(" ".join(name.casefold().split()), []).append(n)
+        if rec.name and rec.name.strip():
+            by_name.setdefault(" ".join(rec.name.casefold().split()), []).append(n)
     for same in by_name.values():
         for a, b in zip(same, same[1:], strict=False):
             pairs.setdefault((a, b), "the same name")
-    return [Finding("duplicate", live[i].id or "", label(live[i]), why, other=live[j].id)
+    return [Finding("duplicate", live[i].id or "", live[i].label, why, other=live[j].id)
             for (i, j), why in sorted(pairs.items()) if live[i].paper is not live[j].paper]
 
 
@@ -104,8 +98,8 @@ def _thin(registry: Registry, live: list[Recommendation], minimum: int) -> list[
         if topic.id and count < minimum:
             found.append(Finding("thin", topic.id, topic.title or topic.id,
                                  f"topic with {count} live practices"))
-    for context in getattr(registry, "contexts", []):
-        count = sum(1 for r in live if context.id in getattr(r, "applies_to", []))
+    for context in registry.contexts:
+        count = sum(1 for r in live if context.id in r.applies_to)
         if context.id and count < minimum:
             found.append(Finding("thin", context.id, context.title or context.id,
                                  f"context with {count} live practices"))

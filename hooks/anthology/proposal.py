@@ -112,7 +112,7 @@ def _take(p: Proposal, key: str, value: str, registry: Registry) -> str | None:
         return _known(line, sorted(registry.topic_by_id), "topic")
     elif key == "applies_to":
         p.applies_to = [c.strip() for c in line.split(",") if c.strip()]
-        contexts = sorted(c.id for c in getattr(registry, "contexts", []) if c.id)
+        contexts = sorted(registry.context_by_id)
         return next(filter(None, (_known(c, contexts, "context") for c in p.applies_to)), None)
     elif key == "status":
         p.status = line

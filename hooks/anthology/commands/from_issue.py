@@ -135,7 +135,7 @@ def _new_paper(config: Config, paper_id: str, title: str, first_author: str, yea
 
 
 def _retire(config: Config, registry: Registry, old: str, new: str, name: str) -> None:
-    from ruamel.yaml.comments import CommentedMap
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     rec = registry.recommendation_by_id[old]
 
@@ -146,7 +146,8 @@ def _retire(config: Config, registry: Registry, old: str, new: str, name: str) -
                 continue
             item["status"] = "deprecated"
             after = list(item).index("status") + 1
-            successors = [*(item.pop("superseded_by", None) or []), new]
+            successors = CommentedSeq([*(item.pop("superseded_by", None) or []), new])
+            successors.fa.set_flow_style()
             item.insert(after, "superseded_by", successors)
             if "deprecated" not in item:
                 item.insert(after + 1, "deprecated", CommentedMap(

@@ -30,7 +30,7 @@ body:
 def issue_form(registry: Registry) -> str:
     options = {
         "topic": [t.id for t in registry.topics if t.id],
-        "applies_to": [c.id for c in getattr(registry, "contexts", []) if c.id],
+        "applies_to": [c.id for c in registry.contexts if c.id],
         "status": list(STATUSES),
     }
     lines = [HEADER.rstrip("\n")]

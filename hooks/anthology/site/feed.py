@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from anthology.changes import Change
 from anthology.history import Commit, History
-from anthology.model import Registry
+from anthology.model import Recommendation, Registry
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED = "feed.xml"
@@ -46,16 +46,16 @@ def feed(history: History, registry: Registry, title: str, site_url: str = "",
     for commit, change in history.events[:entries]:
         if change.successors:
             change = replace(change, successors=tuple(
-                (i, getattr(names.get(i), "name", None) or n) for i, n in change.successors))
+                (i, names[i].label if i in names else n) for i, n in change.successors))
         _entry(root, commit, change, names, base)
     ET.indent(root)
     return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
 
 
-def _entry(root: ET.Element, commit: Commit, change: Change, names: Mapping[str, object],
+def _entry(root: ET.Element, commit: Commit, change: Change, names: Mapping[str, Recommendation],
            base: str) -> None:
     current = names.get(change.id)
-    name = getattr(current, "name", None) or change.name
+    name = current.label if current is not None else change.name
     entry = ET.SubElement(root, f"{{{ATOM}}}entry")
     _text(entry, "title", f"{VERBS[change.kind]}: {name}")
     _text(entry, "id", _urn(f"{commit.sha}/{change.kind}/{change.id}"))
@@ -68,8 +68,8 @@ def _entry(root: ET.Element, commit: Commit, change: Change, names: Mapping[str,
     _text(entry, "summary", _summary(change, commit, current))
 
 
-def _summary(change: Change, commit: Commit, current: object) -> str:
-    text = getattr(current, "text", None) or change.old or ""
+def _summary(change: Change, commit: Commit, current: Recommendation | None) -> str:
+    text = (current.text if current is not None else None) or change.old or ""
     parts = [f"{change.id}: {text}".strip()]
     if change.kind == "deprecated":
         successors = ", ".join(f"{n} ({i})" for i, n in change.successors)

@@ -62,6 +62,9 @@ def test_the_feed_lists_each_change_newest_first(history: Path) -> None:
     assert "Replaced by AdamW (MLR-2017-Loshchilov001-0001)" in feed.entries[2].summary
     assert feed.feed.updated == "2026-03-07T12:00:00+00:00"
     assert len({e.id for e in feed.entries}) == 5
+    page = (history / "site" / "index.html").read_text()
+    assert '<link rel="alternate" type="application/atom+xml"' in page
+    assert '<a href="feed.xml">' in page
 
 
 def test_a_site_url_makes_the_links_absolute(history: Path) -> None:

@@ -3,21 +3,36 @@
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from anyascii import anyascii
 
 from anthology.config import Config
 
 TOPIC_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-# Letters that NFKD does not decompose into an ASCII base letter.
-_SPECIAL = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe",
-                          "Œ": "OE", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "þ": "th",
-                          "Þ": "Th", "ı": "i"})
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 def surname_letters(first_author: str) -> str:
-    """ASCII letters of a surname, accents folded: 'Müller' -> 'Muller', 'de With' -> 'deWith'."""
-    folded = unicodedata.normalize("NFKD", first_author.translate(_SPECIAL))
-    return "".join(ch for ch in folded if ch.isascii() and ch.isalpha())
+    """ASCII letters of a surname in any script: 'Müller' -> 'Muller', 'de With' -> 'deWith',
+    'Тихонов' -> 'Tikhonov', '张' -> 'Zhang' (transliterated by anyascii)."""
+    return "".join(ch for ch in anyascii(first_author) if ch.isascii() and ch.isalpha())
+
+
+def names_surname(full_name: str, surname: str) -> bool:
+    """`surname` is the family name in `full_name`: 'Laurens van der Maaten' or
+    'van der Maaten, Laurens' for 'van der Maaten'; 'Zhang Wei' or '张伟' for '张'."""
+    want = surname_letters(surname).casefold()
+    if not want:
+        return False
+    if "," in full_name:
+        return surname_letters(full_name.split(",", 1)[0]).casefold() == want
+    words = [w for w in full_name.split() if w.strip(".").casefold() not in _SUFFIXES]
+    if len(words) == 1 and not full_name.isascii():  # a script written without spaces
+        letters = surname_letters(words[0]).casefold()
+        return letters.startswith(want) or letters.endswith(want)
+    parts = [surname_letters(w).casefold() for w in words]
+    return any("".join(parts[k:]) == want or "".join(parts[:k]) == want
+               for k in range(1, len(parts) + 1))
 
 
 class Conventions:

@@ -18,6 +18,9 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on 3.10 only
     import tomli as tomllib
 
+# key -> the values it may take, for keys whose default's type says too little.
+CHOICES: dict[str, tuple[str, ...]] = {"recommendations": ("required", "optional")}
+
 # section -> key -> default; the default's type is the type a value must have.
 DEFAULTS: dict[str, dict[str, Any]] = {
     "": {
@@ -29,6 +32,10 @@ DEFAULTS: dict[str, dict[str, Any]] = {
         "recommendation_digits": 4,
         "require": [],  # optional recommendation fields this repository requires
         "max_file_bytes": 10_000_000,
+        "recommendations": "required",  # or "optional": a reading list of papers by topic
+        "min_year": 1900,
+        "title": "",  # the derived files' title; "" keeps the shipped one
+        "description": "",  # the introduction under it; "" keeps the shipped one
     },
     "render": {
         "outputs": ["registry-md", "readme", "json"],
@@ -178,6 +185,10 @@ def _check_keys(
             hint = f" (did you mean '{prefix}{close[0]}'?)" if close else ""
             raise ConfigError(f"{source}: unknown key '{prefix}{key}'{hint}")
         _check_type(value, defaults[key], f"{source}: '{prefix}{key}'")
+        allowed = CHOICES.get(key) if defaults is DEFAULTS[""] else None
+        if allowed and value not in allowed:
+            raise ConfigError(f"{source}: '{prefix}{key}' must be one of "
+                              f"{', '.join(map(repr, allowed))}, got {value!r}")
     return table
 
 

@@ -93,6 +93,10 @@ class Paper(Located):
     raw: dict[str, Any]
     recommendations: list[Recommendation] = field(default_factory=list)
     one_per_file: bool = True
+    authors: list[str] = field(default_factory=list)
+    doi: str | None = None
+    isbn: str | None = None
+    topics: list[str] = field(default_factory=list)  # paper-level, beside its recommendations'
 
 
 @dataclass
@@ -185,7 +189,9 @@ def _paper(document: Document, where: Path, raw: dict[str, Any], one_per_file: b
                   _str(raw.get("first_author")), _year(raw.get("year")),
                   _str(raw.get("arxiv")), _str(raw.get("url")),
                   _strings(raw.get("key_takeaways")), _strings(raw.get("notes")), raw,
-                  one_per_file=one_per_file)
+                  one_per_file=one_per_file, authors=_strings(raw.get("authors")),
+                  doi=_str(raw.get("doi")), isbn=_str(raw.get("isbn")),
+                  topics=_strings(raw.get("topics")))
     recs = raw.get("recommendations")
     for i, item in enumerate(recs if isinstance(recs, list) else []):
         if isinstance(item, dict):

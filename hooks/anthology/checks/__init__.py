@@ -10,7 +10,7 @@ import importlib
 from collections.abc import Iterator, Mapping
 from types import ModuleType
 
-ORDER = ("schema", "ids", "succession", "arxiv")
+ORDER = ("schema", "ids", "succession", "citations", "arxiv")
 
 
 class _Checks(Mapping[str, ModuleType]):

@@ -37,9 +37,9 @@ DUPLICATE_REC = Code("ID007", E, "two recommendations share an id", "MLR-...-000
 BAD_TOPIC_ID = Code("ID008", E, "a topic id is not hyphenated lowercase", "id: Training_Opt")
 DUPLICATE_TOPIC = Code("ID009", E, "a topic id or alias is declared twice",
                        "alias 'attention' on two topics")
-UNKNOWN_TOPIC = Code("ID010", E, "a recommendation names a topic that is not declared",
-                     "topic: optimisation")
-ALIAS_TOPIC = Code("ID011", E, "a recommendation names a topic by a legacy alias",
+UNKNOWN_TOPIC = Code("ID010", E, "a recommendation or a paper names a topic that is not "
+                     "declared", "topic: optimisation")
+ALIAS_TOPIC = Code("ID011", E, "a recommendation or a paper names a topic by a legacy alias",
                    "topic: optimization (alias of training-optimization)")
 REMOVED = Code("ID012", E, "an id present at the base revision is gone",
                "deleting MLR-2014-Kingma001-0002 instead of deprecating it")
@@ -90,15 +90,13 @@ def check(registry: Registry, context: Any) -> list[Diagnostic]:
         if rec_ids[rec.id] > 1:
             found.append(DUPLICATE_REC.at(*rec.at("id"), f"recommendation id '{rec.id}' is "
                                           f"used {rec_ids[rec.id]} times in the registry"))
-        if rec.topic is not None and topics_read and rec.topic not in registry.topic_by_id:
-            alias = registry.topic_by_alias.get(rec.topic)
-            if alias is not None:
-                found.append(ALIAS_TOPIC.at(*rec.at("topic"), f"'{rec.topic}' is a legacy "
-                                            f"alias; write topic: {alias.id}"))
-            else:
-                known = ", ".join(sorted(registry.topic_by_id)) or "none declared"
-                found.append(UNKNOWN_TOPIC.at(*rec.at("topic"), f"topic '{rec.topic}' is not "
-                                              f"declared in the topics file (known: {known})"))
+        if rec.topic is not None and topics_read:
+            found.extend(_topic(registry, rec.topic, rec.at("topic"), "topic: {}"))
+    for paper in registry.papers if topics_read else []:
+        topics = paper.raw.get("topics")
+        for i, name in enumerate(topics if isinstance(topics, list) else []):
+            if isinstance(name, str):
+                found.extend(_topic(registry, name, paper.at("topics", i), "{} in topics"))
     for rec in registry.recommendations:
         found.extend(_vocabulary(registry, rec))
     found.extend(_names(registry))
@@ -144,6 +142,17 @@ def _names(registry: Registry) -> list[Diagnostic]:
                                            f"'{rec.topic}'; live practices of a topic need "
                                            "names a reader can tell apart"))
     return found
+def _topic(registry: Registry, name: str, where: tuple[str, int, int],
+           write: str) -> list[Diagnostic]:
+    if name in registry.topic_by_id:
+        return []
+    alias = registry.topic_by_alias.get(name)
+    if alias is not None:
+        return [ALIAS_TOPIC.at(*where, f"'{name}' is a legacy alias; write "
+                               f"{write.format(alias.id)}")]
+    known = ", ".join(sorted(registry.topic_by_id)) or "none declared"
+    return [UNKNOWN_TOPIC.at(*where, f"topic '{name}' is not declared in the topics file "
+                             f"(known: {known})")]
 
 
 def _paper(paper: Paper, conventions: Conventions, paper_ids: Counter[str]) -> list[Diagnostic]:

@@ -18,7 +18,7 @@ from typing import Any
 from anthology.diagnostics import Code, Diagnostic, Severity
 from anthology.document import Document, Path
 from anthology.model import Registry
-from anthology.schemas import load_schema, schema_bytes
+from anthology.schemas import Settings, schema_bytes, schema_for
 
 NAME = "schema"
 E = Severity.ERROR
@@ -41,13 +41,14 @@ HOW = {"name": "a short label a practitioner would say, at most 60 characters",
        "evidence": "a list of papers that support it"}
 
 FLOAT_AS_INTEGER = re.compile(r" and not \(isinstance\((\w+), float\) and \1\.is_integer\(\)\)")
+DEFAULT = Settings()  # this repository's: papers from 1900 on, recommendations required
 TYPE_NAMES = {"object": "a mapping", "array": "a list", "string": "a string",
               "integer": "an integer", "number": "a number", "boolean": "true or false",
               "null": "empty"}
 
 
 @cache
-def validator(kind: str) -> Any:
+def validator(kind: str, settings: Settings = DEFAULT) -> Any:
     """jsonschema's validator: the reference, and the source of detailed errors.
 
     An integer is an int here, never a float with no fraction (`year: 2020.0`): the
@@ -58,11 +59,11 @@ def validator(kind: str) -> Any:
     checker = Draft202012Validator.TYPE_CHECKER.redefine("integer", lambda _, value: (
         isinstance(value, int) and not isinstance(value, bool)))
     strict = validators.extend(Draft202012Validator, type_checker=checker)  # type: ignore[no-untyped-call]
-    return strict(load_schema(kind))
+    return strict(schema_for(kind, settings))
 
 
 @cache
-def quick_validator(kind: str) -> Callable[[Any], bool]:
+def quick_validator(kind: str, settings: Settings = DEFAULT) -> Callable[[Any], bool]:
     """A compiled yes/no validator (fastjsonschema), ~15x faster on a clean file.
 
     The schemas use only keywords whose meaning draft-07 and 2020-12 share, so the
@@ -71,7 +72,7 @@ def quick_validator(kind: str) -> Callable[[Any], bool]:
     """
     import fastjsonschema
 
-    schema = {**load_schema(kind), "$schema": "http://json-schema.org/draft-07/schema#"}
+    schema = {**schema_for(kind, settings), "$schema": "http://json-schema.org/draft-07/schema#"}
     code = FLOAT_AS_INTEGER.sub("", fastjsonschema.compile_to_code(schema))
     namespace: dict[str, Any] = {}
     exec(code, namespace)  # what fastjsonschema.compile runs, less FLOAT_AS_INTEGER
@@ -97,10 +98,11 @@ def schema_digest() -> str:
 
 def check(registry: Registry, context: Any) -> list[Diagnostic]:
     found: list[Diagnostic] = []
+    settings = Settings.of(context.config)
     if registry.topics_document is not None:
-        found.extend(_memoised(registry.topics_document, "topics", context.memo))
+        found.extend(_memoised(registry.topics_document, "topics", context.memo, settings))
     for document in registry.documents:
-        found.extend(_memoised(document, "paper", context.memo))
+        found.extend(_memoised(document, "paper", context.memo, settings))
     found.extend(_required_here(registry, context.config.get("", "require")))
     return found
 
@@ -115,17 +117,19 @@ def _required_here(registry: Registry, required: list[str]) -> list[Diagnostic]:
     return found
 
 
-def _memoised(document: Document, kind: str, memo: Any) -> list[Diagnostic]:
-    key = f"schema:{schema_digest()}:{kind}:{document.digest}"
+def _memoised(document: Document, kind: str, memo: Any, settings: Settings) -> list[Diagnostic]:
+    key = (f"schema:{schema_digest()}:{settings.min_year}:{settings.recommendations}:{kind}:"
+           f"{document.digest}")
     cached = memo.get(key)
     if cached is None:
-        cached = [(d.line, d.col, d.code, d.message) for d in validate(document, kind)]
+        cached = [(d.line, d.col, d.code, d.message)
+                  for d in validate(document, kind, settings)]
         memo.put(key, cached)
     return [Diagnostic(document.path, line, col, E, code, message)
             for line, col, code, message in cached]
 
 
-def validate(document: Document, kind: str) -> list[Diagnostic]:
+def validate(document: Document, kind: str, settings: Settings = DEFAULT) -> list[Diagnostic]:
     data = document.data
     if kind == "paper" and isinstance(data, list):
         items: list[tuple[Path, Any]] = [((i,), item) for i, item in enumerate(data)]
@@ -137,8 +141,8 @@ def validate(document: Document, kind: str) -> list[Diagnostic]:
                              f"not {TYPE_NAMES.get(_json_type(data), 'a scalar')}")]
     found = []
     for prefix, item in items:
-        if not quick_validator(kind)(item):
-            for error in validator(kind).iter_errors(item):
+        if not quick_validator(kind, settings)(item):
+            for error in validator(kind, settings).iter_errors(item):
                 found.extend(_diagnostics(document, prefix, error))
     return found
 
@@ -174,7 +178,9 @@ def _diagnostics(document: Document, prefix: Path, error: Any) -> list[Diagnosti
         "maxLength": f"{name} must be at most {error.validator_value} characters, not "
                      f"{len(error.instance)}",
         "minItems": f"{name} must list at least {error.validator_value} item(s)",
-        "minimum": f"{name} must be at least {error.validator_value}",
+        "minimum": f"{name} must be at least {error.validator_value}" + (
+            " (an older paper needs a lower 'min_year' in the config)"
+            if where and where[-1] == "year" else ""),
         "maximum": f"{name} must be at most {error.validator_value}",
         "pattern": f"{name} must be {hint}, not {_show(error.instance)}",
     }

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from anthology.config import Config
     from anthology.diagnostics import Diagnostic
 
-CHECK_NAMES = ("schema", "ids", "succession", "arxiv")
+CHECK_NAMES = ("schema", "ids", "succession", "citations", "arxiv")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

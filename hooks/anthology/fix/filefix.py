@@ -42,7 +42,10 @@ LAYOUT = Code("FIX009", W, "the rewrite also changed lines the fixes did not tou
               "a file mixing 2- and 4-space indentation")
 UNSAFE = Code("FIX010", E, "the rewrite would have changed the data; the file was left untouched",
               "an internal error; please report it")
-CODES = [PAPER_ID, REC_ID, ARXIV, ORDER, ENDINGS, RENAME, UNFIXABLE, UNTOUCHED, LAYOUT, UNSAFE]
+LOCATOR = Code("FIX012", N, "a DOI or an ISBN was rewritten in canonical form",
+               "doi: https://doi.org/10.1145/3065386 -> \"10.1145/3065386\"")
+CODES = [PAPER_ID, REC_ID, ARXIV, ORDER, ENDINGS, RENAME, UNFIXABLE, UNTOUCHED, LAYOUT, UNSAFE,
+         LOCATOR]
 
 
 @dataclass
@@ -147,6 +150,9 @@ def _report(path: str, doc: Document, edits: list[Edit], moved: bool,
             why = " (a bare number is read as a float)" if edit.old == edit.value else ""
             found.append(ARXIV.at(path, line, col, f"arXiv id {edit.old} written as "
                                   f"\"{edit.value}\"{why}"))
+        elif edit.kind in ("doi", "isbn"):
+            found.append(LOCATOR.at(path, line, col, f"{edit.kind.upper()} {edit.old} written as "
+                                    f"\"{edit.value}\""))
         else:
             code = PAPER_ID if edit.kind == "paper id" else REC_ID
             found.append(code.at(path, line, col, f"assigned {edit.kind} {edit.value}"))

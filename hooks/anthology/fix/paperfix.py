@@ -16,6 +16,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScala
 from anthology.arxiv.identifiers import parse
 from anthology.document import Path
 from anthology.fix.numbering import Numbering
+from anthology.locators import parse_doi, parse_isbn
 from anthology.naming import surname_letters
 
 
@@ -24,7 +25,7 @@ class Edit:
     where: Path
     value: str
     old: Any  # None when the key was missing
-    kind: str  # "paper id", "recommendation id" or "arxiv"
+    kind: str  # "paper id", "recommendation id", "arxiv", "doi" or "isbn"
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,8 @@ class PaperFix:
                 self.unfixable.append(Unfixable(where, "no paper id assigned: the paper needs a "
                                                 "first_author with letters to derive it from"))
         self._arxiv(paper, where)
+        for key in ("doi", "isbn"):
+            self._locator(paper, key, where)
         recs = paper.get("recommendations")
         for i, rec in enumerate(recs if isinstance(recs, CommentedSeq) else []):
             if isinstance(rec, CommentedMap):
@@ -102,3 +105,19 @@ class PaperFix:
             else DoubleQuotedScalarString
         mapping["arxiv"] = style(canonical)
         self.edits.append(Edit((*where, "arxiv"), canonical, written, "arxiv"))
+
+    def _locator(self, paper: CommentedMap, key: str, where: Path) -> None:
+        """A DOI or an ISBN in canonical form: a bare DOI, an ISBN's digits as a string."""
+        value = paper.get(key)
+        if value is None or isinstance(value, (bool, CommentedMap, CommentedSeq)):
+            return
+        written = value if isinstance(value, str) else self.scalar_text((*where, key))
+        if not written:
+            return
+        canonical = (parse_doi if key == "doi" else parse_isbn)(written).canonical
+        if canonical is None or (canonical == value and isinstance(value, str)):
+            return
+        style = SingleQuotedScalarString if isinstance(value, SingleQuotedScalarString) \
+            else DoubleQuotedScalarString
+        paper[key] = style(canonical)
+        self.edits.append(Edit((*where, key), canonical, written, key))

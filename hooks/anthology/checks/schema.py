@@ -176,7 +176,7 @@ def _diagnostics(document: Document, prefix: Path, error: Any) -> list[Diagnosti
     messages = {
         "minLength": f"{name} must not be empty",
         "maxLength": f"{name} must be at most {error.validator_value} characters, not "
-                     f"{len(error.instance)}",
+                     f"{len(str(error.instance))}",
         "minItems": f"{name} must list at least {error.validator_value} item(s)",
         "minimum": f"{name} must be at least {error.validator_value}" + (
             " (an older paper needs a lower 'min_year' in the config)"

@@ -1,6 +1,6 @@
 """Time the browsing page in headless Chromium against the naive page, at 300 and 10,000.
 
-    python bench/bench_site.py [--sizes 300,10000] [--runs 3] [--naive-typing 60]
+    python bench/bench_site.py [--sizes 300,10000] [--runs 3] [--naive-typing 60] [--baseline REV]
 
 The named alternative is the naive page: the same built page with its own script changed
 in two places, so that it renders every matching card (window size: all, not 40) and
@@ -8,7 +8,9 @@ filters on every input event (no batching of keystrokes into one pass per frame)
 bench makes it from the shipped page's file and gives it a policy with the changed
 script's hash, so its Content-Security-Policy is still enforced; the shipped page has no
 switch for this. Both load the same data in the same browser in the same run, and every
-figure is printed as a ratio against the naive page's.
+figure is printed as a ratio against the naive page's. With --baseline REV the page's
+scripts as they were at git revision REV (e.g. the last release) are measured too, on the
+same data in the same run, so a change to the page can be held to the page it replaces.
 
 Script done: from navigation start to the page's `anthology:first-render` mark (data
 parsed, first cards in the DOM). First render: to the end of the first frame painted
@@ -27,6 +29,7 @@ import os
 import re
 import shutil
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -95,13 +98,31 @@ def naive(page: Path) -> Path:
     script = static("page.js")
     variant, windows = re.subn(WINDOW[0], WINDOW[1], script, count=1)
     variant, batches = variant.replace(*BATCHING), variant.count(BATCHING[0])
-    text = page.read_text(encoding="utf-8")
-    shipped = f"<script>{script}</script>"
-    if (windows, batches, text.count(shipped)) != (1, 1, 1):
+    if (windows, batches) != (1, 1):
         sys.exit("page.js changed: update WINDOW and BATCHING in bench/bench_site.py")
-    text = text.replace(shipped, f"<script>{variant}</script>")
-    text = text.replace(source_hash(script), source_hash(variant))
-    target = page.with_name("naive.html")
+    return swap(page, {"page.js": variant}, "naive.html")
+
+
+def baseline(page: Path, rev: str) -> Path:
+    """The page with the scripts it had at git revision `rev` (same HTML, CSS and data)."""
+    old = {}
+    for name in ("cards.js", "search.js", "related.js", "page.js"):
+        shown = subprocess.run(["git", "show", f"{rev}:hooks/anthology/site/static/{name}"],
+                               capture_output=True, text=True, check=False)
+        old[name] = shown.stdout if shown.returncode == 0 else ""
+    return swap(page, old, "baseline.html")
+
+
+def swap(page: Path, scripts: dict[str, str], name: str) -> Path:
+    """A copy of the page with some of its scripts replaced, its policy following them."""
+    text = page.read_text(encoding="utf-8")
+    for script, replacement in scripts.items():
+        shipped = f"<script>{static(script)}</script>"
+        if text.count(shipped) != 1:
+            sys.exit(f"{script} is not in the built page once: rebuild it")
+        text = text.replace(shipped, f"<script>{replacement}</script>")
+        text = text.replace(source_hash(static(script)), source_hash(replacement))
+    target = page.with_name(name)
     target.write_text(text, encoding="utf-8")
     return target
 
@@ -153,9 +174,9 @@ def row(label: str, size: str, values: list[float]) -> str:
                 f"{p95:,.1f} ms", f"{top:,.1f} ms", f"{keys:.0f}")
 
 
-def ratios(ours: list[float], theirs: list[float]) -> str:
+def ratios(ours: list[float], theirs: list[float], label: str = "x naive") -> str:
     pairs = zip(ours[:5], theirs[:5], strict=True)
-    return line("x naive", "", *(times(a / b) for a, b in pairs))
+    return line(label, "", *(times(a / b) for a, b in pairs))
 
 
 def headline(count: int, ours: list[float], theirs: list[float]) -> str:
@@ -170,6 +191,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--naive-typing", type=float, default=60.0,
                         help="seconds per size the naive page may spend on keystrokes")
+    parser.add_argument("--baseline", metavar="REV", default="",
+                        help="also measure the page's scripts as they were at this git revision")
     args = parser.parse_args()
     chromium = os.environ.get("ANTHOLOGY_CHROMIUM") or shutil.which("chromium")
     if not chromium:
@@ -183,12 +206,26 @@ def main() -> None:
         browser = playwright.chromium.launch(executable_path=chromium, args=ARGS)
         for size in (int(s) for s in args.sizes.split(",")):
             page, count = site(size)
-            ours = figures(runs(browser, page.as_uri(), args.runs, float("inf")))
+            then_url = baseline(page, args.baseline).as_uri() if args.baseline else ""
+            mine: list[Run] = []
+            earlier: list[Run] = []
+            for _ in range(args.runs):  # interleaved, so both see the same machine load
+                mine.append(measure(browser, page.as_uri(), True))
+                if then_url:
+                    earlier.append(measure(browser, then_url, True))
+            ours = figures(mine)
             theirs = figures(runs(browser, naive(page).as_uri(), args.runs, args.naive_typing))
             print(row(f"{count:,}", f"{page.stat().st_size / 1e6:.1f}MB", ours))
             print(row("naive", "", theirs))
             print(ratios(ours, theirs))
             summary.append(headline(count, ours, theirs))
+            if earlier:
+                then = figures(earlier)
+                print(row(args.baseline[:15], "", then))
+                print(ratios(then, theirs))
+                print(ratios(ours, then, "page x it"))
+                summary.append(f"{count:,} at {args.baseline}: " +
+                               headline(count, then, theirs).split(": ", 1)[1])
         browser.close()
     print("\n" + "\n".join(summary))
 

@@ -48,32 +48,34 @@ def in_view(page: Any, selector: str) -> bool:
     return box is not None and 0 <= box["y"] < page.viewport_size["height"]
 
 
-def test_the_page_opens_on_the_current_practices(open_page: Open, url: str) -> None:
+def headings(page: Any) -> list[str]:
+    return page.eval_on_selector_all("#results .group-title", "hs => hs.map(h => h.textContent)")
+
+
+def names(page: Any) -> list[str]:
+    return page.eval_on_selector_all("#results article.card h3",
+                                     "hs => hs.map(h => h.textContent)")
+
+
+def test_the_page_opens_on_the_current_practices_by_topic(open_page: Open, url: str) -> None:
     page = open_page(url)
-    expect(page.locator("#summary")).to_have_text(f"{LIVE} of {ALL} recommendations match")
+    expect(page.locator("#summary")).to_have_text(f"{LIVE} current practices in 5 topics")
     assert len(card_ids(page)) == LIVE
     assert "MLR-2014-Kingma001-0001" not in card_ids(page)
-
-
-@pytest.mark.parametrize(("query", "expected"), [
-    ("adam", {"MLR-2014-Kingma001-0002", "MLR-2017-Loshchilov001-0001"}),
-    ("muller", {"MLR-2019-Muller001-0001"}),
-    ("Compute-Optimal", {"MLR-2022-Hoffmann001-0001"}),
-    ("mlr-2017-vaswani", {"MLR-2017-Vaswani001-0002"}),
-    ("weight decay adamw", {"MLR-2017-Loshchilov001-0001"}),
-])
-def test_search_narrows_the_recommendations(open_page: Open, url: str, query: str,
-                                            expected: set[str]) -> None:
-    page = open_page(url)
-    page.locator("#q").press_sequentially(query)
-    expect(page.locator("#summary")).to_have_text(f"{len(expected)} of {ALL} recommendations match")
-    assert set(card_ids(page)) == expected
-    assert "q=" in page.url
+    assert headings(page) == [
+        "Training optimization 4 current practices", "Model stability 1 current practice",
+        "Attention techniques 2 current practices", "Model architecture 1 current practice",
+        "Distributed optimization 2 current practices"]
+    # newest paper first within a topic; cards lead with the name, the id beside it
+    assert names(page)[:4] == ["Single cosine decay", "Label smoothing", "AdamW",
+                               "Adam bias correction"]
+    card = page.locator("[id='MLR-2017-Loshchilov001-0001']")
+    expect(card.locator(".card-head .id")).to_have_text("MLR-2017-Loshchilov001-0001")
 
 
 def test_nothing_matching_says_so(open_page: Open, url: str) -> None:
     page = open_page(url)
-    page.locator("#q").fill("no such practice anywhere")
+    page.locator("#q").fill("zzzz qqqq")
     expect(page.locator("#results .empty")).to_be_visible()
     assert card_ids(page) == []
 
@@ -81,18 +83,18 @@ def test_nothing_matching_says_so(open_page: Open, url: str) -> None:
 def test_the_status_filter_reveals_the_attic(open_page: Open, url: str) -> None:
     page = open_page(url)
     page.select_option("#status", "all")
-    expect(page.locator("#summary")).to_have_text(f"{ALL} recommendations")
+    expect(page.locator("#summary")).to_have_text(f"{ALL} recommendations in 5 topics")
     assert "MLR-2014-Kingma001-0001" in card_ids(page)
     page.select_option("#status", "deprecated")
-    expect(page.locator("#summary")).to_have_text(f"5 of {ALL} recommendations match")
-    assert page.locator("#results .badge-attic").count() >= 5
+    expect(page.locator("#summary")).to_have_text(f"{ALL - LIVE} retired practices in 4 topics")
+    assert page.locator("#results .badge-attic").count() >= ALL - LIVE
     assert "status=deprecated" in page.url
 
 
 def test_topic_filter_and_sort_orders(open_page: Open, url: str) -> None:
     page = open_page(url + "#status=all")
     page.select_option("#topic", "model-stability")
-    expect(page.locator("#summary")).to_have_text(f"3 of {ALL} recommendations match")
+    expect(page.locator("#summary")).to_have_text("3 recommendations in Model stability")
     page.select_option("#sort", "year")
     expect(page.locator("#results .card").first).to_have_id("MLR-2023-Touvron001-0001")
     assert card_ids(page) == ["MLR-2023-Touvron001-0001", "MLR-2020-Xiong001-0001",
@@ -106,13 +108,15 @@ def test_the_address_restores_a_shared_view(open_page: Open, url: str) -> None:
     assert page.input_value("#q") == "adam"
     assert page.input_value("#status") == "all" and page.input_value("#sort") == "year"
     assert page.is_checked('input[name="view"][value="table"]')
+    expect(page.locator("#summary")).to_have_text(
+        "3 recommendations match \u201cadam\u201d")  # in the chosen order, not best first
     expect(page.locator("#results tbody tr")).to_have_count(3)
 
 
 def test_clicking_a_successor_moves_to_it_and_highlights_it(open_page: Open, url: str) -> None:
     page = open_page(url + "#MLR-2017-Vaswani001-0001")
     chain = page.locator("#MLR-2017-Vaswani001-0001 .chain a")
-    expect(chain).to_have_text(["MLR-2020-Xiong001-0001", "MLR-2023-Touvron001-0001"])
+    expect(chain).to_have_text(["Pre-LN", "RMSNorm pre-norm"])
     chain.first.click()
     expect(page.locator("#MLR-2020-Xiong001-0001")).to_have_class("card highlight")
     assert highlighted(page) == ["MLR-2020-Xiong001-0001"]
@@ -130,17 +134,13 @@ def test_a_card_shows_its_paper_evidence_and_related_practices(open_page: Open, 
     card = page.locator("[id='MLR-2017-Loshchilov001-0001']")
     expect(card.locator(".paper a")).to_have_attribute("href", "https://arxiv.org/abs/1711.05101")
     expect(card.locator(".paper")).to_contain_text("Loshchilov (2017)")
-    expect(card.locator(".facts dd").first).to_have_text("llama2, gpt3")
+    expect(card.locator(".facts dd").nth(1)).to_have_text("llama2, gpt3")
     expect(card.locator(".facts a[href='https://arxiv.org/abs/2307.09288']")).to_be_visible()
     card.locator(".related summary").click()
-    expect(card.locator(".related ul")).to_have_count(2)
-    same_paper, same_topic = card.locator(".related ul").all()
-    expect(same_paper.locator("a")).to_have_text(["MLR-2017-Loshchilov001-0002"])
-    expect(same_topic.locator("a")).to_have_text([
-        "MLR-2019-Muller001-0001", "MLR-2014-Kingma001-0002", "MLR-2022-Hoffmann001-0001",
-        "every recommendation on Training optimization"])
-    same_topic.locator("a").last.click()
-    expect(page.locator("#topic")).to_have_value("training-optimization")
+    same_paper = card.locator(".related ul").first
+    expect(same_paper.locator("a")).to_have_text(["SGDR warm restarts"])
+    related = card.locator(".related a").all_text_contents()
+    assert "Adam + L2 penalty" not in related  # its history is the card's History already
 
 
 @pytest.mark.parametrize("served", [False, True], ids=["file", "http-sub-path"])
@@ -153,13 +153,14 @@ def test_a_permalink_opens_the_right_card(open_page: Open, url: str, sample_site
     assert page.input_value("#status") == "all", "a card in the attic is shown with the attic"
     expect(page.locator("#MLR-2020-Xiong001-0001 .text")).to_have_text(
         "Put layer normalization inside the residual branch (pre-LN).")
+    expect(page.locator("#MLR-2020-Xiong001-0001 h3")).to_have_text("Pre-LN")
     assert page.evaluate("performance.getEntriesByType('resource').length") == 0
 
 
 def test_registry_text_renders_as_text_and_runs_nothing(open_page: Open, url: str,
                                                         watch: Watch) -> None:
     page = open_page(url + "#q=evil&status=all")
-    expect(page.locator("#summary")).to_have_text(f"2 of {ALL} recommendations match")
+    assert names(page)[0] == "<b>Evil</b> name"
     assert page.inner_text("#MLR-2021-Evil001-0001 .text") == XSS_TEXT
     assert page.inner_text("#MLR-2021-Evil001-0002 .text") == "</script><script>alert(8)</script>"
     paper = page.inner_text("#MLR-2021-Evil001-0001 .paper")
@@ -234,7 +235,7 @@ def test_landmarks_and_labels(open_page: Open, url: str) -> None:
     assert unlabelled == []
     assert page.evaluate("""[...document.querySelectorAll('article.card')].every(c =>
         document.getElementById(c.getAttribute('aria-labelledby')))""")
-    expect(page.get_by_role("status")).to_have_text(f"{ALL} recommendations")
+    expect(page.get_by_role("status")).to_have_text(f"{ALL} recommendations in 5 topics")
 
 
 CONTRAST = """() => {
@@ -247,7 +248,8 @@ CONTRAST = """() => {
       if (c.length < 4 || c[3] > 0) return c.slice(0, 3); } return [255, 255, 255]; };
   const selectors = ['body', '.banner p', '.hint', '.summary', '.card .text', '.topic', '.paper a',
     '.arxiv', '.retired', '.badge-standard', '.badge-experimental', '.badge-attic',
-    '.related summary', '.highlight .text', '.highlight .topic', 'label', '.footer'];
+    '.related summary', '.highlight .text', '.highlight .topic', 'label', '.footer', '.id',
+    '.group-count', '.highlight .id'];
   return selectors.flatMap(s => [...document.querySelectorAll(s)].slice(0, 3).map(el => {
       const [a, b] = [lum(rgb(getComputedStyle(el).color)), lum(background(el))];
       return [s, (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05)]; }));
@@ -262,20 +264,3 @@ def test_text_contrast_is_readable(open_page: Open, url: str, scheme: str) -> No
     assert len({s for s, _ in ratios}) >= 15
     low = [(s, round(r, 2)) for s, r in ratios if r < 4.5]
     assert low == [], f"below WCAG AA 4.5:1 in {scheme}: {low}"
-
-
-@pytest.mark.parametrize(("name", "viewport", "view"), [
-    ("desktop", DESKTOP, "cards"), ("phone-375", PHONE, "cards"), ("phone-375-table", PHONE, "table"),
-])
-def test_layout_fits_and_screenshots_are_saved(open_page: Open, url: str, name: str,
-                                               viewport: dict[str, int], view: str) -> None:
-    page = open_page(url + f"#view={view}&status=all&id=MLR-2017-Vaswani001-0001",
-                     viewport=viewport)
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= viewport["width"], f"{name}: the page scrolls sideways ({width}px)"
-    assert page.locator("#q").bounding_box()["width"] > viewport["width"] / 2
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.evaluate("window.scrollTo(0, 0)")
-    shot = ARTIFACTS / f"site-{name}.png"
-    page.screenshot(path=str(shot), full_page=True)
-    assert shot.stat().st_size > 10_000

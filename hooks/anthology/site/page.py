@@ -17,7 +17,8 @@ from importlib import resources
 from typing import Any
 
 TITLE = "ML training practices"
-SCRIPTS = ("cards.js", "page.js")  # in this order: page.js uses what cards.js defines
+# In this order: page.js uses what the others define.
+SCRIPTS = ("cards.js", "search.js", "related.js", "page.js")
 _ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028",
             "\u2029": "\\u2029"}
 

@@ -37,9 +37,21 @@ function anthologyCards(registry, isSelected) {
     return href ? el("a", { href, rel: "noopener noreferrer" }, text) : text;
   }
 
+  // An id may wrap only after one of its hyphens, never inside "Loshchilov001".
+  function idText(id) {
+    return String(id).split(/(?<=-)/).map((part, i) => [i ? el("wbr", {}) : null, part]);
+  }
+
+  // A link to a recommendation, by name (its id when it has none).
   function recLink(id) {
-    if (!registry.byId.has(id)) return el("span", { class: "missing" }, id + " (not in the registry)");
-    return el("a", { href: "#" + encodeURIComponent(id), class: "rec-link", "data-id": id }, id);
+    const rec = registry.byId.get(id);
+    if (!rec) return el("span", { class: "missing" }, el("span", { class: "id" }, idText(id)), " (not in the registry)");
+    return el("a", { href: "#" + encodeURIComponent(id), class: rec.name ? "rec-link" : "rec-link id",
+                     "data-id": id, title: rec.name ? id : null }, rec.name || idText(id));
+  }
+
+  function idTag(rec) {
+    return rec.name ? el("span", { class: "id" }, idText(rec.id)) : null;
   }
 
   function badge(status) {
@@ -47,9 +59,13 @@ function anthologyCards(registry, isSelected) {
               status === "deprecated" ? "attic" : status || "no status");
   }
 
+  // At most about 90 characters, ending at a word.
   function short(text) {
-    const t = String(text || "");
-    return t.length > 90 ? t.slice(0, 88) + "\u2026" : t;
+    const t = String(text || "").replace(/\s+/g, " ").trim();
+    if (t.length <= 90) return t;
+    const cut = t.slice(0, 89);
+    const space = cut.lastIndexOf(" ");
+    return (space > 40 ? cut.slice(0, space) : cut).replace(/[\s,;:(\-\u2013\u2014]+$/, "") + "\u2026";
   }
 
   // One recommendation. `anchor` false when its table row already carries the id.
@@ -60,12 +76,13 @@ function anthologyCards(registry, isSelected) {
                                     "aria-labelledby": heading });
     article.append(
       el("header", { class: "card-head" }, el("h3", { id: heading }, recLink(rec.id)),
-         badge(rec.status), el("span", { class: "topic" }, rec.topicTitle)),
+         badge(rec.status), el("span", { class: "topic" }, rec.topicTitle), idTag(rec)),
       el("p", { class: "text" }, rec.text || ""),
       paperLine(rec.paper));
     if (rec.status === "deprecated") article.append(...attic(rec));
     const facts = el("dl", { class: "facts" });
     const add = (term, value) => facts.append(el("dt", {}, term), el("dd", {}, value));
+    if (rec.applies_to && rec.applies_to.length) add("Applies to", rec.applies_to.map(context).join(", "));
     if (rec.implementations.length) add("Implementations", rec.implementations.join(", "));
     if (rec.evidence.length) add("Evidence", el("ul", {}, rec.evidence.map(evidence)));
     const steps = chain(rec);
@@ -74,6 +91,11 @@ function anthologyCards(registry, isSelected) {
     if (related) add("Related", related);
     if (facts.childNodes.length) article.append(facts);
     return article;
+  }
+
+  function context(id) {
+    const found = registry.contexts && registry.contexts.get(id);
+    return found ? found.title : id;
   }
 
   function paperLine(paper) {
@@ -122,56 +144,73 @@ function anthologyCards(registry, isSelected) {
   function succession(steps, rec) {
     return el("ol", { class: "chain", "aria-label": "Succession, oldest first" }, steps.map((ids) =>
       el("li", {}, ids.map((id, i) => [i ? " or " : "", id === rec.id
-        ? el("strong", { "aria-current": "true" }, id, " (this one)")
+        ? el("strong", { "aria-current": "true" }, rec.label, " (this one)")
         : [recLink(id), " ", badge((registry.byId.get(id) || {}).status)]]))));
   }
 
-  // The rest of the same paper, and the current practices on the same topic from the
-  // papers nearest in year. Built when opened: most cards never need it.
+  // What a reader means by related: the rest of the same paper, then practices that share
+  // evidence or a rarely shared implementation, or read alike (never mere nearness in year).
+  // The same succession chain is the card's History. Built when opened.
   function relatedTo(rec) {
-    const samePaper = registry.byPaper.get(rec.paper.id).filter((r) => r !== rec);
-    if (!samePaper.length && registry.byTopic.get(rec.topic).length <= 1) return null;
-    const details = el("details", { class: "related" }, el("summary", {}, "Same paper, same topic"));
+    const details = el("details", { class: "related" }, el("summary", {}, "Related practices"));
     details.addEventListener("toggle", () => {
-      if (details.open && details.childNodes.length === 1) {
-        details.append(...relatedLists(rec, samePaper));
-      }
+      if (details.open && details.childNodes.length === 1) details.append(...relatedLists(rec));
     });
     details.open = isSelected(rec.id);
     return details;
   }
 
-  function relatedLists(rec, samePaper) {
-    const year = rec.paper.year || 0;
-    const nearest = []; // [distance in years, recommendation], closest first
-    for (const r of registry.byTopic.get(rec.topic)) {
-      if (r.paper === rec.paper || !LIVE.has(r.status)) continue;
-      const distance = Math.abs((r.paper.year || 0) - year);
-      if (nearest.length === 3 && distance >= nearest[2][0]) continue;
-      nearest.push([distance, r]);
-      nearest.sort((a, b) => a[0] - b[0]);
-      nearest.length = Math.min(nearest.length, 3);
-    }
-    const all = el("a", { href: "#" + new URLSearchParams({ topic: rec.topic }) },
-                   "every recommendation on " + rec.topicTitle);
-    return [samePaper.length ? relatedList("Same paper", samePaper) : null,
-            relatedList("Same topic", nearest.map(([, r]) => r), all)].filter(Boolean);
+  function relatedLists(rec) {
+    const samePaper = registry.byPaper.get(rec.paper.id).filter((r) => r !== rec);
+    const seen = new Set([rec.id, ...samePaper.map((r) => r.id), ...chain(rec).flat()]);
+    const alike = registry.related(rec).filter(([r]) => !seen.has(r.id)).slice(0, 5);
+    const lists = [samePaper.length ? relatedList("Same paper", samePaper.map((r) => [r, ""])) : null,
+                   alike.length ? relatedList("Alike", alike) : null].filter(Boolean);
+    return lists.length ? lists : [el("p", { class: "empty" }, "Nothing closely related yet.")];
   }
 
-  function relatedList(title, recs, more) {
+  function relatedList(title, items) {
     return el("div", {}, el("span", { class: "related-title" }, title),
-      el("ul", {}, recs.map((r) => el("li", {}, recLink(r.id), " ", short(r.text))),
-         more ? el("li", {}, more) : null));
+      el("ul", {}, items.map(([r, why]) => el("li", {}, recLink(r.id), " ",
+        el("span", { class: "snippet" }, short(r.text)), why ? el("span", { class: "why" }, " (" + why + ")") : null))));
+  }
+
+  function cardList(recs) {
+    return el("ol", { class: "cards" }, recs.map((r) => el("li", {}, card(r))));
+  }
+
+  // Under a heading per topic, saying how many of the topic's practices match (`count`).
+  function byTopic(recs, count) {
+    const runs = [];
+    for (const rec of recs) {
+      if (!runs.length || runs[runs.length - 1][0].topic !== rec.topic) runs.push([]);
+      runs[runs.length - 1].push(rec);
+    }
+    return runs.map((run) => {
+      const id = "topic-" + run[0].topicRank;
+      return el("section", { class: "group", "aria-labelledby": id },
+        el("h2", { id, class: "group-title" }, run[0].topicTitle, " ",
+           el("span", { class: "group-count" }, count(run[0].topic))),
+        cardList(run));
+    });
+  }
+
+  // An address naming an id the registry does not have (mistyped, or removed).
+  function notice(id) {
+    return el("p", { class: "notice", role: "alert" }, "There is no recommendation ",
+              el("span", { class: "id" }, idText(id)),
+              " in this registry: the link may be mistyped, or the practice was removed. " +
+              "Showing the current practices instead.");
   }
 
   // The compact view: one row each; the open recommendation unfolds below its row.
-  const COLUMNS = [["Id", ""], ["Status", "col-status"], ["Topic", "col-topic"],
+  const COLUMNS = [["Practice", ""], ["Status", "col-status"], ["Topic", "col-topic"],
                    ["Year", "col-year"], ["Recommendation", ""], ["Paper", "col-paper"]];
 
   function row(rec) {
     return el("tr", { id: rec.id, class: isSelected(rec.id) ? "selected" : null },
-      el("th", { scope: "row" }, recLink(rec.id), el("span", { class: "row-status" }, " ",
-                                                       badge(rec.status))),
+      el("th", { scope: "row" }, recLink(rec.id), " ", idTag(rec),
+         el("span", { class: "row-status" }, " ", badge(rec.status))),
       el("td", { class: "col-status" }, badge(rec.status)),
       el("td", { class: "col-topic" }, rec.topicTitle),
       el("td", { class: "col-year" }, rec.paper.year || ""),
@@ -195,5 +234,5 @@ function anthologyCards(registry, isSelected) {
       body);
   }
 
-  return { el, card, table, LIVE };
+  return { el, card, cardList, byTopic, notice, table, LIVE };
 }

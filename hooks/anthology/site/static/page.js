@@ -2,33 +2,49 @@
 // The browsing page: search, filters and the address. Elements are built by cards.js.
 (() => {
   const PAGE = 40; // cards per window: the list renders what is near the screen, not all
-  const DEFAULTS = { q: "", topic: "", status: "live", sort: "topic", view: "cards", id: "" };
+  const DEFAULTS = { q: "", topic: "", status: "live", sort: "best", view: "cards", id: "" };
+  const NOUNS = { live: ["current practice", "current practices"],
+                  all: ["recommendation", "recommendations"],
+                  standard: ["standard practice", "standard practices"],
+                  experimental: ["experimental practice", "experimental practices"],
+                  deprecated: ["retired practice", "retired practices"],
+                  topic: ["topic", "topics"] };
   const $ = (id) => document.getElementById(id);
   const controls = { q: $("q"), topic: $("topic"), status: $("status"), sort: $("sort") };
   const results = $("results");
   const title = document.title;
 
   const registry = load(JSON.parse($("registry-data").textContent));
-  const { el, card, table, LIVE } = anthologyCards(registry, (id) => id === state.id);
+  const { el, cardList, byTopic, notice, table, LIVE } =
+    anthologyCards(registry, (id) => id === state.id);
   const sorted = new Map();
   let state = { ...DEFAULTS };
   let shown = [];
+  let counts = new Map(); // topic -> how many match everything but the topic filter
+  let grouped = false; // shown by topic, under headings
+  let missing = ""; // an id the address asked for that the registry does not have
   let slice = { start: 0, end: PAGE };
   let pending = 0;
 
   // The data is the registry's JSON export (schema/export.schema.json).
   function load(data) {
-    const topics = new Map(data.topics.map((t) => [t.id, t]));
+    const topics = new Map(data.topics.map((t, rank) => [t.id, { ...t, rank }]));
     const recs = data.recommendations.map((r, order) => {
-      const topic = r.topic.id;
-      const hay = [r.id, r.text, r.paper.title, r.paper.id, r.paper.first_author];
-      return { ...r, topic, order, hay: fold(hay.filter(Boolean).join("\n")),
-               topicTitle: (topics.get(topic) || r.topic).title || topic };
+      const topic = topics.get(r.topic.id);
+      return { ...r, topic: r.topic.id, order, label: r.name || r.id,
+               topicTitle: (topic || r.topic).title || r.topic.id,
+               topicRank: topic ? topic.rank : topics.size };
     });
     const byId = new Map(recs.map((r) => [r.id, r]));
     const byPaper = group(recs, (r) => r.paper.id);
     const byTopic = group(recs, (r) => r.topic);
-    return { topics, recs, byId, byPaper, byTopic };
+    const index = anthologySearch(recs, [
+      [3, (r) => r.name], [1, (r) => r.text], [0.75, (r) => r.paper.title],
+      [1, (r) => (r.paper.authors || [r.paper.first_author]).join(" ")],
+      [0.5, (r) => r.id], [0.5, (r) => r.paper.id]]);
+    const contexts = new Map((data.contexts || []).map((c) => [c.id, c]));
+    const related = anthologyRelated(recs, index);
+    return { topics, contexts, recs, byId, byPaper, byTopic, index, related };
   }
 
   function group(items, key) {
@@ -40,11 +56,6 @@
     return groups;
   }
 
-  // Case- and accent-insensitive: "muller" finds Müller.
-  function fold(text) {
-    return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
-  }
-
   function number(n) {
     return n.toLocaleString("en");
   }
@@ -53,45 +64,76 @@
     return String(a || "") < String(b || "") ? -1 : String(a || "") > String(b || "") ? 1 : 0;
   }
 
+  // "topic": taxonomy order, the live first, newest paper first; "year" and "id" flat.
   function ordered(key) {
     if (!sorted.has(key)) {
       const by = {
         id: (a, b) => cmp(a.id, b.id),
         year: (a, b) => (b.paper.year || 0) - (a.paper.year || 0) || cmp(a.id, b.id),
-        topic: (a, b) => cmp(a.topicTitle, b.topicTitle) || cmp(a.id, b.id),
-      }[key] || ((a, b) => a.order - b.order);
+      }[key] || ((a, b) => a.topicRank - b.topicRank || LIVE.has(b.status) - LIVE.has(a.status) ||
+                 (b.paper.year || 0) - (a.paper.year || 0) ||
+                 (a.status !== "standard") - (b.status !== "standard") || cmp(a.id, b.id));
       sorted.set(key, [...registry.recs].sort(by));
     }
     return sorted.get(key);
   }
 
-  function matcher() {
-    const terms = fold(state.q).split(/\s+/).filter(Boolean);
-    return (rec) => (!state.topic || rec.topic === state.topic) &&
-      (state.status === "all" || (state.status === "live" ? LIVE.has(rec.status)
-                                                          : rec.status === state.status)) &&
-      terms.every((t) => rec.hay.includes(t));
+  function hasStatus(rec) {
+    return state.status === "all" || (state.status === "live" ? LIVE.has(rec.status)
+                                                              : rec.status === state.status);
   }
 
+  // A search ranks by relevance ("best"), or keeps the chosen order among its matches.
   function filter() {
-    shown = ordered(state.sort).filter(matcher());
+    const ranked = state.q.trim() ? registry.index.search(state.q) : null;
+    let pool;
+    if (!ranked) pool = ordered(state.sort === "best" ? "topic" : state.sort);
+    else if (state.sort === "best") pool = ranked.map(([i]) => registry.recs[i]);
+    else {
+      const hits = new Set(ranked.map(([i]) => i));
+      pool = ordered(state.sort).filter((r) => hits.has(r.order));
+    }
+    counts = new Map();
+    shown = [];
+    for (const rec of pool) {
+      if (!hasStatus(rec)) continue;
+      counts.set(rec.topic, (counts.get(rec.topic) || 0) + 1);
+      if (!state.topic || rec.topic === state.topic) shown.push(rec);
+    }
+    grouped = state.sort === "topic" || (state.sort === "best" && !ranked);
     const at = state.id ? shown.findIndex((r) => r.id === state.id) : -1;
-    if (at < 0) state.id = "";
     const start = at < PAGE ? 0 : Math.max(0, Math.min(at - 2, shown.length - PAGE));
     slice = { start, end: start + PAGE };
   }
 
+  function plural(count, kind) {
+    const [one, many] = NOUNS[kind] || NOUNS.all;
+    return `${number(count)} ${count === 1 ? one : many}`;
+  }
+
+  // "48 current practices in 7 topics"; "5 current practices match “adamw”, best first".
+  function describe(count) {
+    const topic = state.topic && registry.topics.get(state.topic);
+    const where = topic ? ` in ${topic.title}` : grouped && count ? ` in ${plural(counts.size, "topic")}` : "";
+    const noun = plural(count, state.status);
+    if (!state.q.trim()) return noun + where;
+    const order = state.sort === "best" ? ", best first" : "";
+    return `${noun}${where} ${count === 1 ? "matches" : "match"} \u201c${state.q.trim()}\u201d${order}`;
+  }
+
   function render() {
     const count = shown.length;
-    const total = registry.recs.length;
-    $("summary").textContent = count === total ? `${number(total)} recommendations`
-      : `${number(count)} of ${number(total)} recommendations match`;
+    $("summary").textContent = describe(count);
     const visible = shown.slice(slice.start, slice.end);
     const parts = [];
+    if (missing) parts.push(notice(missing));
     if (slice.start > 0) parts.push(moreButton("earlier", `Show ${Math.min(PAGE, slice.start)} earlier`));
-    if (!count) parts.push(el("p", { class: "empty" }, "Nothing matches. Try fewer words or another filter."));
+    if (!count) parts.push(el("p", { class: "empty" }, "Nothing matches. Try other words or another filter."));
     else if (state.view === "table") parts.push(table(visible));
-    else parts.push(el("ol", { class: "cards" }, visible.map((r) => el("li", {}, card(r)))));
+    else if (grouped) {
+      parts.push(...byTopic(visible, (topic) => plural(counts.get(topic) || 0, state.status)));
+    }
+    else parts.push(cardList(visible));
     if (slice.end < count) parts.push(moreButton("later", `Show more (${number(count - slice.end)} left)`));
     results.replaceChildren(...parts);
     results.setAttribute("aria-busy", "false");
@@ -152,16 +194,27 @@
     }
   }
 
-  // A recommendation someone asked for is shown even when the filters would hide it.
+  // A recommendation someone asked for is shown even when the filters would hide it; an
+  // id the registry does not have is named in a message above the default view.
   function reveal() {
+    missing = "";
+    if (!state.id) return;
     const rec = registry.byId.get(state.id);
-    if (rec && !matcher()(rec)) state = { ...state, q: "", topic: "", status: "all" };
+    if (!rec) {
+      missing = state.id;
+      state = { ...DEFAULTS, view: state.view };
+    } else if (!shown.includes(rec)) {
+      state = { ...state, q: "", topic: "", status: "all" };
+      filter();
+    }
   }
 
   function update({ focus = false } = {}) {
-    reveal();
     filter();
+    reveal();
+    if (missing) filter();
     syncControls();
+    topicCounts();
     render();
     writeHash();
     const target = state.id && results.querySelector(".card.highlight");
@@ -187,9 +240,17 @@
     });
   }
 
-  for (const topic of [...registry.topics.values()].sort((a, b) => cmp(a.title, b.title))) {
-    const count = (registry.byTopic.get(topic.id) || []).length;
-    controls.topic.append(el("option", { value: topic.id }, `${topic.title || topic.id} (${count})`));
+  // The topic menu's counts are those of the list: the status and search chosen, any topic.
+  function topicCounts() {
+    for (const option of controls.topic.options) {
+      if (!option.value) continue;
+      const topic = registry.topics.get(option.value);
+      option.textContent = `${topic.title || topic.id} (${number(counts.get(topic.id) || 0)})`;
+    }
+  }
+
+  for (const topic of registry.topics.values()) {
+    controls.topic.append(el("option", { value: topic.id }, topic.title || topic.id));
   }
   $("total").textContent = number(registry.recs.length);
   controls.q.addEventListener("input", typed);
@@ -221,4 +282,6 @@
   update({ focus: Boolean(state.id) });
   document.documentElement.dataset.ready = "true";
   performance.mark("anthology:first-render");
+  // The search index is built when the page is idle, so the first keystroke needn't wait.
+  (window.requestIdleCallback || setTimeout)(() => registry.index.build());
 })();

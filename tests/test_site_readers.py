@@ -1,0 +1,67 @@
+"""This repository's own registry on the page, as a practitioner would try it in Chromium."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from anthology.cache import Memo
+from anthology.config import load_config
+from anthology.pipeline import load_registry
+from anthology.site.build import build_site
+
+try:
+    from playwright.sync_api import expect
+except ImportError:  # the browser fixture then skips, or fails under CI, saying why
+    expect = None
+
+pytest_plugins = ["site_browser"]  # browser, open_page, watch
+ROOT = Path(__file__).resolve().parents[1]
+# The registry's learning-rate schedule practices: warmup, decay, cooldown, schedule-free.
+SCHEDULES = {"MLR-2017-Goyal001-0002", "MLR-2018-He003-0001", "MLR-2020-Brown001-0004",
+             "MLR-2020-Xiong001-0002", "MLR-2021-Zhai001-0001", "MLR-2023-Wortsman001-0002",
+             "MLR-2024-Defazio001-0001", "MLR-2024-Hagele001-0001", "MLR-2024-Hagele001-0003",
+             "MLR-2024-Hu001-0001", "MLR-2024-Hu001-0002", "MLR-2019-Liu003-0001"}
+
+
+@pytest.fixture(scope="module")
+def url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    config = load_config(ROOT)
+    page, _ = build_site(load_registry(config, Memo(None)), tmp_path_factory.mktemp("own"))
+    return page.as_uri()
+
+
+def cards(page: Any) -> list[str]:
+    return page.eval_on_selector_all("#results article.card", "cs => cs.map(c => c.id)")
+
+
+def test_learning_rate_schedule_ranks_schedule_practices_first(open_page: Any, url: str) -> None:
+    page = open_page(url)
+    page.locator("#q").press_sequentially("learning rate schedule")
+    expect(page.locator("#summary")).to_contain_text("best first")
+    top = cards(page)[:5]
+    assert set(top) <= SCHEDULES, top
+
+
+@pytest.mark.parametrize("typo", ["adamv", "adanw", "admaw"])
+def test_a_one_letter_typo_still_finds_adamw(open_page: Any, url: str, typo: str) -> None:
+    page = open_page(url)
+    page.locator("#q").press_sequentially(typo)
+    expect(page.locator("#summary")).to_contain_text("best first")
+    expect(page.locator("#results article.card h3").first).to_have_text("AdamW")
+
+
+def test_fsdp_full_sharding_relates_zero_sharding(open_page: Any, url: str) -> None:
+    page = open_page(url + "#MLR-2023-Zhao002-0001")
+    card = page.locator("[id='MLR-2023-Zhao002-0001']")
+    expect(card.locator(".related")).to_have_attribute("open", "")
+    expect(card.locator(".related a[data-id='MLR-2019-Rajbhandari001-0001']")).to_be_visible()
+
+
+def test_the_feed_forward_chain_reads_relu_gelu_swiglu(open_page: Any, url: str) -> None:
+    page = open_page(url + "#MLR-2020-Shazeer002-0001")
+    steps = page.locator("[id='MLR-2020-Shazeer002-0001'] .chain li")
+    expect(steps).to_have_count(3)
+    texts = steps.all_text_contents()
+    assert ["ReLU" in texts[0], "GELU" in texts[1], "SwiGLU" in texts[2]] == [True] * 3, texts

@@ -20,6 +20,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from site_registry import build, write_sample
 
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
@@ -147,3 +148,15 @@ def serve() -> Iterator[Callable[[Path], str]]:
     for server in servers:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small hand-written registry's page (tests/site_registry.py), built once."""
+    root = write_sample(tmp_path_factory.mktemp("sample"))
+    return build(root, root / "public" / "anthology")
+
+
+@pytest.fixture(scope="session")
+def url(sample_site: Path) -> str:
+    return sample_site.as_uri()

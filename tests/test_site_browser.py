@@ -7,31 +7,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from site_registry import ALL, LIVE, XSS_TEXT, build, write_sample
+from site_registry import ALL, LIVE, XSS_TEXT
 
 try:
     from playwright.sync_api import expect
 except ImportError:  # the browser fixture then skips, or fails under CI, saying why
     expect = None
 
-pytest_plugins = ["site_browser"]  # browser, open_page, watch, serve
+pytest_plugins = ["site_browser"]  # browser, open_page, watch, serve, sample_site, url
 Open = Any
 Watch = Any
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 740}
 ARTIFACTS = Path(os.environ.get("ANTHOLOGY_ARTIFACTS") or
                  Path(__file__).resolve().parents[1] / "build" / "test-artifacts")
-
-
-@pytest.fixture(scope="session")
-def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = write_sample(tmp_path_factory.mktemp("sample"))
-    return build(root, root / "public" / "anthology")
-
-
-@pytest.fixture(scope="session")
-def url(sample_site: Path) -> str:
-    return sample_site.as_uri()
 
 
 def card_ids(page: Any) -> list[str]:

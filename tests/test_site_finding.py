@@ -8,14 +8,13 @@ from typing import Any
 import pytest
 from site_registry import ALL, LIVE
 from test_site_browser import card_ids, headings, names
-from test_site_browser import sample_site, url  # noqa: F401  (fixtures)
 
 try:
     from playwright.sync_api import expect
 except ImportError:  # the browser fixture then skips, or fails under CI, saying why
     expect = None
 
-pytest_plugins = ["site_browser"]  # browser, open_page, watch
+pytest_plugins = ["site_browser"]  # browser, open_page, watch, url
 Open = Any
 
 

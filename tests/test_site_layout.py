@@ -8,9 +8,8 @@ from typing import Any
 
 import pytest
 from test_site_browser import ARTIFACTS, DESKTOP, PHONE
-from test_site_browser import sample_site, url  # noqa: F401  (fixtures)
 
-pytest_plugins = ["site_browser"]  # browser, open_page, watch
+pytest_plugins = ["site_browser"]  # browser, open_page, watch, url
 Open = Any
 
 

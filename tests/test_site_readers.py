@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from anthology.cache import Memo
 from anthology.config import load_config
+from anthology.model import Registry
 from anthology.pipeline import load_registry
 from anthology.site.build import build_site
 
@@ -18,17 +19,14 @@ except ImportError:  # the browser fixture then skips, or fails under CI, saying
 
 pytest_plugins = ["site_browser"]  # browser, open_page, watch
 ROOT = Path(__file__).resolve().parents[1]
-# The registry's learning-rate schedule practices: warmup, decay, cooldown, schedule-free.
-SCHEDULES = {"MLR-2017-Goyal001-0002", "MLR-2018-He003-0001", "MLR-2020-Brown001-0004",
-             "MLR-2020-Xiong001-0002", "MLR-2021-Zhai001-0001", "MLR-2023-Wortsman001-0002",
-             "MLR-2024-Defazio001-0001", "MLR-2024-Hagele001-0001", "MLR-2024-Hagele001-0003",
-             "MLR-2024-Hu001-0001", "MLR-2024-Hu001-0002", "MLR-2019-Liu003-0001"}
+@pytest.fixture(scope="module")
+def registry() -> Registry:
+    return load_registry(load_config(ROOT), Memo(None))
 
 
 @pytest.fixture(scope="module")
-def url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    config = load_config(ROOT)
-    page, _ = build_site(load_registry(config, Memo(None)), tmp_path_factory.mktemp("own"))
+def url(registry: Registry, tmp_path_factory: pytest.TempPathFactory) -> str:
+    page, _ = build_site(registry, tmp_path_factory.mktemp("own"))
     return page.as_uri()
 
 
@@ -36,12 +34,14 @@ def cards(page: Any) -> list[str]:
     return page.eval_on_selector_all("#results article.card", "cs => cs.map(c => c.id)")
 
 
-def test_learning_rate_schedule_ranks_schedule_practices_first(open_page: Any, url: str) -> None:
+def test_learning_rate_schedule_ranks_schedule_practices_first(open_page: Any, url: str,
+                                                              registry: Registry) -> None:
+    schedules = {r.id for r in registry.recommendations if r.subtopic == "lr-schedules"}
     page = open_page(url)
     page.locator("#q").press_sequentially("learning rate schedule")
     expect(page.locator("#summary")).to_contain_text("best first")
     top = cards(page)[:5]
-    assert set(top) <= SCHEDULES, top
+    assert len(top) == 5 and set(top) <= schedules, top
 
 
 @pytest.mark.parametrize("typo", ["adamv", "adanw", "admaw"])

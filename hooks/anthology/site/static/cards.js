@@ -76,7 +76,9 @@ function anthologyCards(registry, isSelected) {
                                     "aria-labelledby": heading });
     article.append(
       el("header", { class: "card-head" }, el("h3", { id: heading }, recLink(rec.id)),
-         badge(rec.status), el("span", { class: "topic" }, rec.topicTitle), idTag(rec)),
+         badge(rec.status),
+         el("span", { class: "topic" }, [rec.topicTitle, rec.subtopicTitle].filter(Boolean).join(" \u00b7 ")),
+         idTag(rec)),
       el("p", { class: "text" }, rec.text || ""),
       paperLine(rec.paper));
     if (rec.status === "deprecated") article.append(...attic(rec));

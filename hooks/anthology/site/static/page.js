@@ -31,15 +31,18 @@
     const topics = new Map(data.topics.map((t, rank) => [t.id, { ...t, rank }]));
     const recs = data.recommendations.map((r, order) => {
       const topic = topics.get(r.topic.id);
+      const sub = ((topic && topic.subtopics) || []).find((t) => t.id === r.subtopic);
       return { ...r, topic: r.topic.id, order, label: r.name || r.id,
                topicTitle: (topic || r.topic).title || r.topic.id,
+               subtopicTitle: sub ? sub.title : "",
                topicRank: topic ? topic.rank : topics.size };
     });
     const byId = new Map(recs.map((r) => [r.id, r]));
     const byPaper = group(recs, (r) => r.paper.id);
     const byTopic = group(recs, (r) => r.topic);
     const index = anthologySearch(recs, [
-      [3, (r) => r.name], [1, (r) => r.text], [0.75, (r) => r.paper.title],
+      [3, (r) => r.name], [1, (r) => r.text], [1, (r) => r.subtopicTitle],
+      [0.75, (r) => r.paper.title],
       [1, (r) => (r.paper.authors || [r.paper.first_author]).join(" ")],
       [0.5, (r) => r.id], [0.5, (r) => r.paper.id]]);
     const contexts = new Map((data.contexts || []).map((c) => [c.id, c]));

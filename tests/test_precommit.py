@@ -70,3 +70,16 @@ def test_a_consumer_repository_with_its_own_layout(tmp_path: Path, pre_commit_ho
     status, out = try_repo(good, pre_commit_home, "anthology-ids")
     assert status == 1, out
     assert "refs/Kingma001.yaml:1:1: error[ID012] recommendation MLR-2014-Kingma001-0002" in out
+
+
+def test_a_staged_deletion_runs_the_consumers_hook(tmp_path: Path, pre_commit_home: Path) -> None:
+    root = consumer(tmp_path / "consumer", GOOD)
+    git(root, "rm", "-q", "refs/Kingma001.yaml")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(pre_commit_home), "ANTHOLOGY_OFFLINE": "1"}
+    env.pop("GITHUB_ACTIONS", None)
+    done = subprocess.run([sys.executable, "-m", "pre_commit", "try-repo", str(HERE),
+                           "anthology-ids", "--verbose"], cwd=root, env=env,
+                          capture_output=True, text=True, check=False)
+    out = done.stdout + done.stderr
+    assert done.returncode == 1, out
+    assert "error[ID012] paper Kingma001 exists at HEAD but is gone" in out

@@ -6,12 +6,14 @@ and argument errors stay fast.
 
 from __future__ import annotations
 
-import argparse
-import importlib
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from anthology import __version__
+
+if TYPE_CHECKING:
+    import argparse
 
 COMMANDS = {
     "check": "validate the registry (schema, ids, succession, arxiv)",
@@ -28,6 +30,8 @@ COMMANDS = {
 
 
 def parser() -> argparse.ArgumentParser:
+    import argparse
+
     top = argparse.ArgumentParser(prog="anthology", description=__doc__.splitlines()[0] if
                                   __doc__ else None)
     top.add_argument("--version", action="version", version=f"anthology {__version__}")
@@ -43,6 +47,8 @@ def parser() -> argparse.ArgumentParser:
 
 
 def _command(name: str):  # type: ignore[no-untyped-def]
+    import importlib
+
     module = f"anthology.commands.{name.replace('-', '_')}"
     try:
         return importlib.import_module(module)
@@ -53,6 +59,12 @@ def _command(name: str):  # type: ignore[no-untyped-def]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if "--hook" in argv:
+        from anthology.gate import nothing_to_do
+
+        if nothing_to_do(argv):
+            return 0
     args = parser().parse_args(argv)
     if not hasattr(args, "run"):
         parser().print_help(sys.stderr)

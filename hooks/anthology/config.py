@@ -26,7 +26,7 @@ DEFAULTS: dict[str, dict[str, Any]] = {
     "": {
         "topics": "registry/topics.yaml",
         "papers": ["registry/papers"],
-        "base": "HEAD",
+        "base": "",  # empty: follow the context (pre-commit's range, the pull request, HEAD)
         "recommendation_prefix": "MLR",
         "paper_counter_digits": 3,
         "recommendation_digits": 4,

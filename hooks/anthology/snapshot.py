@@ -19,13 +19,15 @@ from anthology.diagnostics import Diagnostic, Severity
 from anthology.pipeline import RegistryFiles
 
 
-def fingerprint(config: Config, files: RegistryFiles, only: Sequence[str], base: str) -> str:
+def fingerprint(config: Config, files: RegistryFiles, only: Sequence[str], base: str,
+                label: str = "") -> str:
+    """`base` is the base revision's commit (or why there is none), `label` its name."""
     from anthology.checks.schema import schema_digest
     from anthology.loader import blob_digest
 
     digest = hashlib.sha1()
     for part in (__version__, schema_digest(), repr(sorted(config.values.items())),
-                 ",".join(only), datetime.date.today().isoformat(),
+                 ",".join(only), datetime.date.today().isoformat(), label,
                  _base_trees(config, base) if "ids" in only else ""):
         digest.update(part.encode() + b"\0")
     for problem in files.problems:

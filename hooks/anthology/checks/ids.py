@@ -8,6 +8,10 @@
   declared contexts and `subtopic` a subtopic of the recommendation's own topic;
 - live recommendations of a topic have different names;
 - an id present at the base revision still exists (retire by deprecating, never delete).
+
+Published ids are immutable: the rules that tie an id to its paper's surname or year
+apply only to ids the change introduces (absent at the base revision), so correcting a
+year or a surname never asks for a new id.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from collections import Counter
 from pathlib import PurePosixPath
 from typing import Any
 
+from anthology.baseline import Baseline
 from anthology.diagnostics import Code, Diagnostic, Severity
 from anthology.model import Paper, Recommendation, Registry, Term
 from anthology.naming import TOPIC_ID, Conventions, surname_letters
@@ -63,13 +68,16 @@ FIX = "; `anthology fix` assigns one"
 
 def check(registry: Registry, context: Any) -> list[Diagnostic]:
     conventions = Conventions(context.config)
+    baseline = context.baseline if isinstance(context.baseline, Baseline) else None
     found = _topics(registry)
     paper_ids = Counter(p.id for p in registry.papers if p.id)
     rec_ids = Counter(r.id for r in registry.recommendations if r.id)
     well_named = set()
     topics_read = registry.topics_document is not None  # else a FILE or YAML error says why
     for paper in registry.papers:
-        paper_found = _paper(paper, conventions, paper_ids)
+        published = baseline is not None and paper.id is not None and \
+            baseline.has(paper.id, paper.document)
+        paper_found = _paper(paper, conventions, paper_ids, published)
         if not any(d.code == BAD_PAPER_ID.code for d in paper_found):
             well_named.add(id(paper))
         found.extend(paper_found)
@@ -82,7 +90,9 @@ def check(registry: Registry, context: Any) -> list[Diagnostic]:
         paper = rec.paper
         expected = (conventions.recommendation_prefix_for(paper.year, paper.id)
                     if paper.year is not None and paper.id and id(paper) in well_named else None)
-        if match is None or (expected is not None and not rec.id.startswith(expected)):
+        introduced = baseline is None or not baseline.has(rec.id, rec.document)
+        if introduced and (match is None or (expected is not None and
+                                             not rec.id.startswith(expected))):
             want = f"{expected}{'N' * conventions.sequence_digits}" if expected else \
                 f"{conventions.prefix}-<year>-<paper id>-{'N' * conventions.sequence_digits}"
             found.append(BAD_REC_ID.at(*rec.at("id"), f"recommendation id '{rec.id}' should "
@@ -155,13 +165,14 @@ def _topic(registry: Registry, name: str, where: tuple[str, int, int],
                              f"(known: {known})")]
 
 
-def _paper(paper: Paper, conventions: Conventions, paper_ids: Counter[str]) -> list[Diagnostic]:
+def _paper(paper: Paper, conventions: Conventions, paper_ids: Counter[str],
+           published: bool) -> list[Diagnostic]:
     if paper.id is None:
         return [] if "id" in paper.raw else [NO_PAPER_ID.at(*paper.at(), "paper has no id" + FIX)]
     found = []
     letters = surname_letters(paper.first_author) if paper.first_author else None
     match = conventions.paper_id.fullmatch(paper.id)
-    if match is None or (letters and match.group(1) != letters):
+    if not published and (match is None or (letters and match.group(1) != letters)):
         want = f"{letters or '<Surname>'}{'N' * conventions.counter_digits}"
         found.append(BAD_PAPER_ID.at(*paper.at("id"), f"paper id '{paper.id}' should look like "
                                      f"{want} (first author's surname, then a counter)"))
@@ -220,9 +231,11 @@ def _removed_since_base(registry: Registry, context: Any) -> list[Diagnostic]:
     if baseline is None:
         return []
     current = {p.id for p in registry.papers} | {r.id for r in registry.recommendations}
+    loaded = {d.path for d in registry.documents}
+    unreadable = {d.path for d in registry.load_diagnostics if d.severity is E} - loaded
     found = []
     for gone, path in sorted(baseline.ids.items()):
-        if gone in current:
+        if gone in current or path in unreadable:  # a file that does not load: its error stands
             continue
         kind = "recommendation" if "-" in gone else "paper"
         found.append(REMOVED.at(path, 1, 1, f"{kind} {gone} exists at {baseline.ref} but is gone; "

@@ -32,7 +32,15 @@ def add_check_options(parser: argparse.ArgumentParser) -> None:
                         help="no network (also ANTHOLOGY_OFFLINE=1)")
     parser.add_argument("--strict", action="store_true", help="warnings fail too")
     parser.add_argument("--base", metavar="REF", default=None,
-                        help="revision whose ids must still exist (default: config 'base', HEAD)")
+                        help="revision whose ids must still exist (default: config 'base', else "
+                        "pre-commit's --from-ref, a pull request's base, HEAD)")
+    add_hook_option(parser)
+
+
+def add_hook_option(parser: argparse.ArgumentParser) -> None:
+    from anthology.gate import HELP
+
+    parser.add_argument("--hook", action="store_true", help=HELP)
 
 
 def _names(value: str) -> list[str]:
@@ -57,17 +65,24 @@ def check(args: argparse.Namespace, replay: bool = False):  # type: ignore[no-un
     """
     from anthology import snapshot
     from anthology.baseline import NoBaseline, load_baseline
+    from anthology.baserev import base_revision
     from anthology.cache import Memo
     from anthology.config import load_config
     from anthology.pipeline import Context, load_registry, read_files, run_checks
 
     config = load_config()
-    base = str(args.base or config.get("", "base"))
-    paths = list(getattr(args, "paths", []))
+    base, why = None, ""
+    if "ids" in args.only:
+        try:
+            base = base_revision(config, args.base)
+        except NoBaseline as reason:
+            why = str(reason)
+    paths = [] if getattr(args, "hook", False) else list(getattr(args, "paths", []))
     memo = Memo.for_root(config.root)
     files = read_files(config, paths)
     offline = args.offline or os.environ.get("ANTHOLOGY_OFFLINE", "") not in ("", "0")
-    key = (snapshot.fingerprint(config, files, args.only, base)
+    key = (snapshot.fingerprint(config, files, args.only, base.rev if base else why,
+                                base.label if base else why)
            if replay and (offline or "arxiv" not in args.only) else None)
     runs = Memo.for_root(config.root, "runs")
     replayed = runs.get(key) if key else None
@@ -77,10 +92,10 @@ def check(args: argparse.Namespace, replay: bool = False):  # type: ignore[no-un
     registry = load_registry(config, memo, files=files)
     gc.freeze()  # the model lives until exit: spare it the collector's passes
     context = Context(config, memo, offline=offline, strict=args.strict,
-                      base=base)
+                      base=base.label if base else None)
     if "ids" in args.only:
         try:
-            context.baseline = load_baseline(config, registry, memo, base)
+            context.baseline = load_baseline(config, registry, memo, base) if base else why
         except NoBaseline as reason:
             context.baseline = str(reason)
     diagnostics = run_checks(registry, context, args.only)

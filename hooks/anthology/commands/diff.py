@@ -30,23 +30,25 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from anthology.baserev import NoBaseline, base_revision
     from anthology.cache import Memo
     from anthology.changes import compare
     from anthology.config import load_config
-    from anthology.gitrepo import GitError, git
+    from anthology.gitrepo import GitError
     from anthology.pipeline import load_registry
     from anthology.revision import registry_at
 
     config = load_config()
-    base = str(args.base or config.get("", "base"))
     memo = Memo.for_root(config.root)
     after = load_registry(config, memo)
     try:
-        commit = git(config.root, "rev-parse", "--verify", "--quiet",
-                     f"{base}^{{commit}}").decode().strip()
+        resolved = base_revision(config, args.base)
+        base, commit = resolved.label, resolved.rev
         before = registry_at(config, commit, memo)
-    except GitError as err:
-        print(f"anthology diff: can't read the base revision '{base}': {err}. Name one with "
+    except (GitError, NoBaseline) as err:
+        named = args.base or config.get("", "base")
+        shown = f" '{named}'" if named else ""
+        print(f"anthology diff: can't read the base revision{shown}: {err}. Name one with "
               "--base REF (in CI, fetch the history: actions/checkout with fetch-depth: 0)",
               file=sys.stderr)
         return 2

@@ -13,13 +13,16 @@ from pathlib import Path
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from anthology.commands.check import add_hook_option
+
     parser.add_argument("paths", nargs="*", metavar="PATH", type=Path,
                         help="fix only these files or folders (default: the whole registry; "
                         "new ids are numbered against the whole registry either way)")
     parser.add_argument("--check", action="store_true",
                         help="write nothing; exit 1 if a file would change")
     parser.add_argument("--base", metavar="REF", default=None,
-                        help="revision whose ids count as used (default: config 'base', HEAD)")
+                        help="revision whose ids count as used (default: as for `anthology check`)")
+    add_hook_option(parser)
     parser.add_argument("--format", choices=("text", "json", "github"), default=None,
                         help="output format (default: github under GitHub Actions, else text)")
 
@@ -34,7 +37,8 @@ def run(args: argparse.Namespace) -> int:
 
     config = load_config()
     memo = Memo.for_root(config.root)
-    outcomes, notes = fix_paths(config, memo, list(args.paths), args.base or config.get("", "base"))
+    outcomes, notes = fix_paths(config, memo, [] if args.hook else list(args.paths),
+                               args.base or config.get("", "base"))
     memo.save()
     changed = [o for o in outcomes if o.new is not None]
     if not args.check:

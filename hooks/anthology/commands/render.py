@@ -14,6 +14,10 @@ from typing import Any
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from anthology.commands.check import add_hook_option
+
+    parser.add_argument("files", nargs="*", help=argparse.SUPPRESS)  # pre-commit's, with --hook
+    add_hook_option(parser)
     parser.add_argument("--check", action="store_true",
                         help="write nothing; exit 1 when a derived file is out of date (for CI)")
     parser.add_argument("--format", choices=("text", "json", "github"), default=None,
@@ -24,6 +28,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from anthology.commands.check import CHECK_NAMES, check
 
+    if args.files and not args.hook:
+        print("anthology render: takes no file names (it renders the whole registry)",
+              file=sys.stderr)
+        return 2
     checks = argparse.Namespace(paths=[], only=list(CHECK_NAMES), format=args.format,
                                 offline=True, strict=False, base=None)
     found = io.StringIO()

@@ -28,13 +28,18 @@ def test_every_subpackage_is_listed_for_the_wheel() -> None:
     assert "anthology.schema" in listed
 
 
+def test_hooks_a_deletion_can_break_run_on_every_commit() -> None:
+    always = {hook["id"] for hook in HOOKS if hook.get("always_run")}
+    assert always == {"anthology", "anthology-ids", "anthology-succession", "anthology-render"}
+
+
 def test_hook_ids_of_the_contract() -> None:
     ids = {hook["id"] for hook in HOOKS}
     assert {"anthology", "anthology-schema", "anthology-ids", "anthology-succession",
             "anthology-arxiv", "anthology-render"} <= ids
     for hook in HOOKS:
-        assert hook["entry"].startswith("anthology ")
-        assert hook["pass_filenames"] is False and hook["require_serial"] is True
+        assert hook["entry"].startswith("anthology ") and hook["entry"].endswith(" --hook")
+        assert "pass_filenames" not in hook and hook["require_serial"] is True
         assert hook["language"] == "python"
 
 

@@ -11,6 +11,7 @@ from anthology.config import load_config
 from anthology.model import Registry
 from anthology.pipeline import load_registry
 from anthology.site.build import build_site
+from test_site_browser import ARTIFACTS
 
 try:
     from playwright.sync_api import expect
@@ -65,3 +66,21 @@ def test_the_feed_forward_chain_reads_relu_gelu_swiglu(open_page: Any, url: str)
     expect(steps).to_have_count(3)
     texts = steps.all_text_contents()
     assert ["ReLU" in texts[0], "GELU" in texts[1], "SwiGLU" in texts[2]] == [True] * 3, texts
+
+
+@pytest.mark.parametrize(("name", "viewport", "address"), [
+    ("1280", {"width": 1280, "height": 900}, ""),
+    ("375", {"width": 375, "height": 740}, ""),
+    ("375-swiglu", {"width": 375, "height": 740}, "#MLR-2020-Shazeer002-0001"),
+    ("1280-fsdp", {"width": 1280, "height": 900}, "#MLR-2023-Zhao002-0001"),
+    ("1280-search", {"width": 1280, "height": 900}, "#q=learning%20rate%20schedule"),
+])
+def test_screenshots_of_this_registry_are_saved(open_page: Any, url: str, name: str,
+                                                viewport: dict[str, int], address: str) -> None:
+    page = open_page(url + address, viewport=viewport)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= viewport["width"], f"{name}: the page scrolls sideways ({width}px)"
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    shot = ARTIFACTS / f"registry-{name}.png"
+    page.screenshot(path=str(shot))  # the first screenful: what a reader sees on arrival
+    assert shot.stat().st_size > 10_000

@@ -142,3 +142,33 @@ def test_an_unrelated_commit_does_not_load_the_registry(repo: Repo) -> None:
     status, out = repo.commit_all("an unrelated script")
     assert status == 0, out
     assert "YAML005" not in out
+
+
+TOMBSTONES = """\
+removed:
+  - id: Kingma001
+    date: 2026-12-01
+    reason: Entered twice by the migration.
+  - id: MLR-2014-Kingma001-0001
+    date: 2026-12-01
+    reason: Duplicate of the AdamW practice.
+    replaced_by: MLR-2017-Loshchilov001-0001
+  - id: MLR-2014-Kingma001-0002
+    date: 2026-12-01
+    reason: Entered twice by the migration.
+"""
+
+
+def test_a_deletion_with_tombstones_passes_and_the_attic_lists_them(repo: Repo) -> None:
+    git(repo.root, "rm", "-q", "registry/papers/Kingma001.yaml")
+    (repo.root / "registry" / "removed.yaml").write_text(TOMBSTONES)
+    status, out = repo.commit_all("remove Kingma001, entered twice")
+    assert status == 0, out
+    attic = (repo.root / "REGISTRY.md").read_text().split("### Removed ids")[1]
+    assert "| `Kingma001` | 2026-12-01 | Entered twice by the migration. |  |" in attic
+    assert git(repo.root, "status", "--porcelain") == ""
+
+    (repo.papers / "Kingma001.yaml").write_text(KINGMA)
+    status, out = repo.commit_all("Kingma001 again")
+    assert status == 1
+    assert "Kingma001.yaml:1:5: error[REMOVED001] 'Kingma001' was removed" in out, out

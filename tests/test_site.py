@@ -34,7 +34,7 @@ def test_the_policy_allows_exactly_the_inline_style_and_script(tmp_path: Path) -
     policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html)
     style = re.search(r"<style>(.*?)</style>", html, re.S)
     scripts = re.findall(r"<script>(.*?)</script>", html, re.S)
-    assert policy and style and len(scripts) == 4  # cards, search, related, page
+    assert policy and style and len(scripts) == 5  # removed, cards, search, related, page
     directives = dict(d.strip().split(" ", 1) for d in policy.group(1).split(";"))
     assert directives["default-src"] == "'none'"
     assert directives["script-src"].split() == [source_hash(s) for s in scripts]

@@ -26,6 +26,7 @@ DEFAULTS: dict[str, dict[str, Any]] = {
     "": {
         "topics": "registry/topics.yaml",
         "papers": ["registry/papers"],
+        "removed": "registry/removed.yaml",  # tombstones; the file is optional
         "base": "",  # empty: follow the context (pre-commit's range, the pull request, HEAD)
         "recommendation_prefix": "MLR",
         "paper_counter_digits": 3,
@@ -93,6 +94,10 @@ class Config:
     @property
     def topics_path(self) -> Path:
         return self.path("", "topics")
+
+    @property
+    def removed_path(self) -> Path:
+        return self.path("", "removed")
 
     @property
     def paper_paths(self) -> list[Path]:

@@ -60,9 +60,8 @@ def nothing_to_do(argv: Sequence[str]) -> bool:
 
 def watched_paths(config: Config) -> list[str]:
     """Paths, relative to the root, whose change can change what the hooks report or write."""
-    own = [config.get("", "topics"), *config.get("", "papers"), *CONFIG_FILES]
-    removed = config.values.get("", {}).get("removed", "registry/removed.yaml")
-    own.append(removed)
+    own = [config.get("", "topics"), *config.get("", "papers"), config.get("", "removed"),
+           *CONFIG_FILES]
     render = [config.get("render", key) for key in ("registry_md", "readme", "json",
                                                      "templates")]
     return [os.path.normpath(str(p)).replace(os.sep, "/").rstrip("/")

@@ -38,6 +38,16 @@ class Term(Located):
 
 
 @dataclass
+class Removal(Located):
+    """A tombstone: an id removed on purpose, never to be used again."""
+
+    id: str | None
+    date: str | None
+    reason: str | None
+    replaced_by: str | None
+
+
+@dataclass
 class Topic(Located):
     id: str | None
     title: str | None
@@ -107,6 +117,8 @@ class Registry:
     topics_document: Document | None
     load_diagnostics: list[Diagnostic] = field(default_factory=list)
     contexts: list[Term] = field(default_factory=list)
+    removed: list[Removal] = field(default_factory=list)
+    removed_document: Document | None = None
 
     @cached_property
     def recommendations(self) -> list[Recommendation]:
@@ -147,7 +159,8 @@ class Registry:
 
 
 def build(documents: list[Document], topics_document: Document | None,
-          load_diagnostics: list[Diagnostic]) -> Registry:
+          load_diagnostics: list[Diagnostic],
+          removed_document: Document | None = None) -> Registry:
     topics = _topics(topics_document) if topics_document is not None else []
     contexts = _terms(topics_document, ("contexts",)) if topics_document is not None else []
     papers: list[Paper] = []
@@ -157,7 +170,18 @@ def build(documents: list[Document], topics_document: Document | None,
         elif isinstance(document.data, list):
             papers.extend(_paper(document, (i,), item, one_per_file=False)
                           for i, item in enumerate(document.data) if isinstance(item, dict))
-    return Registry(topics, papers, documents, topics_document, load_diagnostics, contexts)
+    return Registry(topics, papers, documents, topics_document, load_diagnostics, contexts,
+                    _removals(removed_document), removed_document)
+
+
+def _removals(document: Document | None) -> list[Removal]:
+    if document is None or not isinstance(document.data, dict):
+        return []
+    items = document.data.get("removed")
+    return [Removal(document, ("removed", i), _str(item.get("id")), _str(item.get("date")),
+                    _str(item.get("reason")), _str(item.get("replaced_by")))
+            for i, item in enumerate(items if isinstance(items, list) else [])
+            if isinstance(item, dict)]
 
 
 def _topics(document: Document) -> list[Topic]:

@@ -48,6 +48,7 @@ def paper_files(config: Config, extra: Sequence[Path] = ()) -> list[Path]:
     """Every registry file of papers, in a stable order, plus extra files or folders."""
     found: dict[str, Path] = {}  # keyed by the path diagnostics show, so no file loads twice
     topics = config.relative(config.topics_path)
+    removed = config.relative(config.removed_path)
     for entry in [*config.paper_paths, *(Path(os.path.abspath(p)) for p in extra)]:
         if entry.is_dir():
             names = [os.path.join(folder, name) for folder, _, files in os.walk(entry)
@@ -57,7 +58,7 @@ def paper_files(config: Config, extra: Sequence[Path] = ()) -> list[Path]:
             paths = [entry] if os.path.lexists(entry) else []
         for path in paths:
             shown = config.relative(path)
-            if shown != topics:
+            if shown not in (topics, removed):
                 found.setdefault(shown, path)
     return list(found.values())
 
@@ -87,6 +88,7 @@ class RegistryFiles:
     topics: tuple[str, bytes] | None
     papers: list[tuple[str, bytes]]
     problems: list[Diagnostic] = field(default_factory=list)  # missing or unreadable files
+    removed: tuple[str, bytes] | None = None  # the tombstones, when the file exists
 
 
 def read_files(config: Config, extra: Sequence[Path] = ()) -> RegistryFiles:
@@ -100,6 +102,8 @@ def read_files(config: Config, extra: Sequence[Path] = ()) -> RegistryFiles:
             files.problems.append(MISSING.at(config.relative(configured), 0, 0, message))
     if os.path.lexists(config.topics_path):
         files.topics = _read(config, config.topics_path, "topics", files.problems)
+    if os.path.lexists(config.removed_path):
+        files.removed = _read(config, config.removed_path, "removed", files.problems)
     for path in paper_files(config, extra):
         paper = _read(config, path, "papers", files.problems)
         if paper is not None:
@@ -167,7 +171,11 @@ def load_registry(config: Config, memo: Memo, extra: Sequence[Path] = (),
         diagnostics.extend(found)
         if document is not None:
             documents.append(document)
-    return build(documents, topics_document, diagnostics)
+    removed_document = None
+    if files.removed is not None:
+        removed_document, found = load_document(*files.removed, memo)
+        diagnostics.extend(found)
+    return build(documents, topics_document, diagnostics, removed_document)
 
 
 def run_checks(registry: Registry, context: Context, only: Iterable[str]) -> list[Diagnostic]:

@@ -12,7 +12,7 @@ from typing import Any
 
 @cache
 def schema_bytes(kind: str) -> bytes:
-    """The bytes of `schema/<kind>.schema.json` (kinds: paper, topics, export)."""
+    """The bytes of `schema/<kind>.schema.json` (kinds: paper, topics, removed, export)."""
     name = f"{kind}.schema.json"
     try:
         return resources.files("anthology.schema").joinpath(name).read_bytes()

@@ -32,7 +32,7 @@ def fingerprint(config: Config, files: RegistryFiles, only: Sequence[str], base:
         digest.update(part.encode() + b"\0")
     for problem in files.problems:
         digest.update(f"{problem.path}:{problem.code}\n".encode())
-    for path, raw in ([files.topics] if files.topics else []) + files.papers:
+    for path, raw in [*filter(None, [files.topics, files.removed]), *files.papers]:
         digest.update(path.encode() + b"\0" + blob_digest(raw).encode() + b"\n")
     return "run:" + digest.hexdigest()
 

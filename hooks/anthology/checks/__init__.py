@@ -33,6 +33,7 @@ CHECKS = _Checks()
 
 CODE_OWNERS = (
     "anthology.pipeline", "anthology.loader", *(f"anthology.checks.{name}" for name in ORDER),
+    "anthology.checks.tombstones",
     "anthology.render.sections", "anthology.render.markdown", "anthology.render.writer",
     "anthology.fix.filefix", "anthology.fix.files",
     "anthology.legacy.research", "anthology.legacy.published", "anthology.legacy.importer",

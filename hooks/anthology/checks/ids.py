@@ -22,6 +22,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from anthology.baseline import Baseline
+from anthology.checks import tombstones
 from anthology.diagnostics import Code, Diagnostic, Severity
 from anthology.model import Paper, Recommendation, Registry, Term
 from anthology.naming import TOPIC_ID, Conventions, surname_letters
@@ -111,6 +112,7 @@ def check(registry: Registry, context: Any) -> list[Diagnostic]:
         found.extend(_vocabulary(registry, rec))
     found.extend(_names(registry))
     found.extend(_removed_since_base(registry, context))
+    found.extend(tombstones.check(registry, context))
     return found
 
 
@@ -230,7 +232,9 @@ def _removed_since_base(registry: Registry, context: Any) -> list[Diagnostic]:
                            f"{baseline}")]
     if baseline is None:
         return []
-    current = {p.id for p in registry.papers} | {r.id for r in registry.recommendations}
+    current = {p.id for p in registry.papers} | {r.id for r in registry.recommendations} | \
+        tombstones.removed_ids(registry)
+    tombstone_file = context.config.relative(context.config.removed_path)
     loaded = {d.path for d in registry.documents}
     unreadable = {d.path for d in registry.load_diagnostics if d.severity is E} - loaded
     found = []
@@ -240,5 +244,6 @@ def _removed_since_base(registry: Registry, context: Any) -> list[Diagnostic]:
         kind = "recommendation" if "-" in gone else "paper"
         found.append(REMOVED.at(path, 1, 1, f"{kind} {gone} exists at {baseline.ref} but is gone; "
                                 "ids are public: deprecate the practice (status: deprecated) "
-                                "instead of deleting or renumbering it"))
+                                "instead of deleting or renumbering it; to remove it on purpose, "
+                                f"list it in {tombstone_file} (id, date, reason)"))
     return found

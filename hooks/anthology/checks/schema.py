@@ -92,7 +92,7 @@ def quick_validator(kind: str, settings: Settings = DEFAULT) -> Callable[[Any], 
 
 @cache
 def schema_digest() -> str:
-    parts = [schema_bytes(kind) for kind in ("paper", "topics")]
+    parts = [schema_bytes(kind) for kind in ("paper", "topics", "removed")]
     return hashlib.sha1(b"\0".join(parts)).hexdigest()[:12]
 
 
@@ -103,6 +103,8 @@ def check(registry: Registry, context: Any) -> list[Diagnostic]:
         found.extend(_memoised(registry.topics_document, "topics", context.memo, settings))
     for document in registry.documents:
         found.extend(_memoised(document, "paper", context.memo, settings))
+    if registry.removed_document is not None:
+        found.extend(_memoised(registry.removed_document, "removed", context.memo, settings))
     found.extend(_required_here(registry, context.config.get("", "require")))
     return found
 
@@ -136,7 +138,7 @@ def validate(document: Document, kind: str, settings: Settings = DEFAULT) -> lis
     elif isinstance(data, dict):
         items = [((), data)]
     else:
-        what = "a paper, or a list of papers" if kind == "paper" else "a mapping with 'topics'"
+        what = "a paper, or a list of papers" if kind == "paper" else f"a mapping with '{kind}'"
         return [TOP_LEVEL.at(document.path, 1, 1, f"the file must hold {what}, "
                              f"not {TYPE_NAMES.get(_json_type(data), 'a scalar')}")]
     found = []
@@ -194,7 +196,8 @@ def _what(where: Path) -> str:
         return "the paper" if not where or isinstance(where[-1], int) else "this mapping"
     return {"recommendations": "the recommendation", "evidence": "the evidence entry",
             "deprecated": "the 'deprecated' block", "topics": "the topic",
-            "contexts": "the context", "subtopics": "the subtopic"}.get(keys[-1],
+            "contexts": "the context", "subtopics": "the subtopic",
+            "removed": "the tombstone"}.get(keys[-1],
                                                                              f"'{keys[-1]}'")
 
 

@@ -164,7 +164,8 @@ def _numbering(config: Config, registry: Registry, conventions: Any) -> Any:
     from anthology.fix.numbering import Numbering
 
     current = [p.id for p in registry.papers if p.id] + \
-        [r.id for r in registry.recommendations if r.id]
+        [r.id for r in registry.recommendations if r.id] + \
+        [r.id for r in registry.removed if r.id]  # a removed id is never given out again
     try:
         base = load_baseline(config, registry, Memo.for_root(config.root),
                              str(config.get("", "base"))).ids

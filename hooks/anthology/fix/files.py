@@ -25,7 +25,8 @@ def fix_paths(config: Config, memo: Memo, paths: Sequence[Path],
     """Outcomes for each file (nothing is written here), and notes about the run."""
     registry = load_registry(config, memo, paths)
     current = [p.id for p in registry.papers if p.id] + \
-        [r.id for r in registry.recommendations if r.id]
+        [r.id for r in registry.recommendations if r.id] + \
+        [r.id for r in registry.removed if r.id]  # a removed id is never given out again
     notes: list[Diagnostic] = []
     try:
         base_ids = load_baseline(config, registry, memo, base).ids

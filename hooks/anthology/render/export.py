@@ -25,6 +25,8 @@ def export(view: View) -> dict[str, Any]:
         "contexts": [_term(c) for c in view.contexts],
         "papers": [_paper(p, ids) for p in view.papers],
         "recommendations": [_recommendation(e) for e in view.entries],
+        "removed": [{"id": r.id, "date": r.date, "reason": r.reason,
+                     "replaced_by": r.replaced_by} for r in view.removed],
     }
 
 

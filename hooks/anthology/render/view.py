@@ -14,6 +14,7 @@ from urllib.parse import quote
 from anthology.model import Evidence, Paper, Recommendation, Registry, Term
 from anthology.render.anchors import assign_anchors
 from anthology.render.reading import Group, histories, one_line, practice_groups
+from anthology.render.removed import RemovedView, removed_views
 
 STATUSES = ("standard", "experimental", "deprecated")
 MAX_CHAINS = 12  # a chain list longer than this is cut, with a count of the rest
@@ -134,6 +135,7 @@ class View:
     papers: list[PaperView]  # by id
     anchors: dict[str, str]  # the page's own headings: contents, summary, attic
     contexts: list[TermView] = field(default_factory=list)
+    removed: list[RemovedView] = field(default_factory=list)  # tombstones, by id
 
     @property
     def attic(self) -> list[Entry]:
@@ -194,7 +196,7 @@ def build_view(registry: Registry) -> View:
         topic.groups = practice_groups(topic, contexts)
     view = View(list(by_id.values()), ordered,
                 sorted({p.id: p for p in papers.values()}.values(), key=lambda p: p.id), {},
-                contexts)
+                contexts, removed_views(registry, entries))
     assign_anchors(view)
     return view
 

@@ -17,8 +17,9 @@ from importlib import resources
 from typing import Any
 
 TITLE = "ML training practices"
-# In this order: page.js uses what the others define.
-SCRIPTS = ("cards.js", "search.js", "related.js", "page.js")
+# In this order: removed.js reads the address before page.js drops an unknown id from it;
+# page.js uses what the others define.
+SCRIPTS = ("removed.js", "cards.js", "search.js", "related.js", "page.js")
 _ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028",
             "\u2029": "\\u2029"}
 

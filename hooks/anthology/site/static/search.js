@@ -135,40 +135,71 @@ function anthologySearch(docs, fields) {
     return found;
   }
 
-  // [doc index, score] pairs for every doc matching at least one query word, best first.
+  // The docs a query word matches and each one's BM25 score for it. Typing re-asks for the
+  // same words at every keystroke, so the last ones asked are remembered.
+  const remembered = new Map();
+  let scratch = null; // per doc, the best score so far of the word being scored
+
+  function wordScores(word, exact) {
+    const key = (exact ? "=" : "~") + word;
+    if (remembered.has(key)) return remembered.get(key);
+    const best = scratch || (scratch = new Float64Array(docs.length));
+    const touched = [];
+    // A longer or misspelt word counts at most as much as the word asked for: "scheduled"
+    // is rarer than "schedule", but it is not better evidence for it.
+    const cap = postings.has(word) ? idf(word) : Infinity;
+    for (const [term, factor] of expand(word, exact)) {
+      const weight = Math.min(idf(term), cap) * factor;
+      const { docs: ids, tf } = postings.get(term);
+      for (let i = 0; i < ids.length; i++) {
+        const doc = ids[i];
+        const s = weight * tf[i];
+        if (best[doc] === 0) touched.push(doc);
+        if (s > best[doc]) best[doc] = s;
+      }
+    }
+    const found = { docs: Int32Array.from(touched), scores: new Float64Array(touched.length) };
+    touched.forEach((doc, i) => {
+      found.scores[i] = best[doc];
+      best[doc] = 0;
+    });
+    if (remembered.size >= 64) remembered.delete(remembered.keys().next().value);
+    remembered.set(key, found);
+    return found;
+  }
+
+  // Every doc matching at least one query word, best first: [doc index, score] pairs. A doc
+  // matching more of the words ranks higher (its sum is scaled by the share it matches).
   function score(queryWords, skip = -1, exact = false) {
     build();
     const totals = new Float64Array(docs.length);
     const matched = new Uint16Array(docs.length);
-    const best = new Float64Array(docs.length);
     const hit = [];
     for (const word of queryWords) {
-      const touched = [];
-      // A longer or misspelt word counts at most as much as the word asked for: "scheduled"
-      // is rarer than "schedule", but it is not better evidence for it.
-      const cap = postings.has(word) ? idf(word) : Infinity;
-      for (const [term, factor] of expand(word, exact)) {
-        const weight = Math.min(idf(term), cap) * factor;
-        const { docs: ids, tf } = postings.get(term);
-        for (let i = 0; i < ids.length; i++) {
-          const doc = ids[i];
-          const s = weight * tf[i];
-          if (best[doc] === 0) touched.push(doc);
-          if (s > best[doc]) best[doc] = s;
-        }
-      }
-      for (const doc of touched) {
-        if (!matched[doc]) hit.push(doc);
-        totals[doc] += best[doc];
+      const { docs: ids, scores } = wordScores(word, exact);
+      for (let i = 0; i < ids.length; i++) {
+        const doc = ids[i];
+        if (!matched[doc] && doc !== skip) hit.push(doc);
+        totals[doc] += scores[i];
         matched[doc] += 1;
-        best[doc] = 0;
       }
     }
+    // Sorted natively as numbers: the score, to four decimals, then the doc index.
+    const SLOT = 2 ** 21;
     const n = queryWords.length;
-    const found = hit.filter((doc) => doc !== skip);
-    for (const doc of found) totals[doc] *= matched[doc] / n;
-    found.sort((a, b) => totals[b] - totals[a] || a - b);
-    return found.map((doc) => [doc, totals[doc]]);
+    const keys = new Float64Array(hit.length);
+    for (let i = 0; i < hit.length; i++) {
+      const doc = hit[i];
+      totals[doc] *= matched[doc] / n;
+      keys[i] = -Math.round(totals[doc] * 1e4) * SLOT + doc;
+    }
+    keys.sort();
+    const out = new Array(keys.length);
+    for (let i = 0; i < keys.length; i++) {
+      const doc = ((keys[i] % SLOT) + SLOT) % SLOT;
+      out[i] = [doc, totals[doc]];
+    }
+    return out;
   }
 
   function search(query) {

@@ -137,3 +137,19 @@ def test_a_long_unchanged_run_is_shortened_around_the_change() -> None:
     new = old.replace("w20", "X")
     runs = word_diff(old, new, context=3)
     assert runs == [("=", "… w17 w18 w19"), ("-", "w20"), ("+", "X"), ("=", "w21 w22 w23 …")]
+
+
+def test_a_tombstoned_removal_gives_its_reason_and_replacement(
+        registry: WriteRegistry, git_repo: object, capsys: pytest.CaptureFixture[str]) -> None:
+    root = registry(**{"Kingma001.yaml": ADAM, "Loshchilov001.yaml": ADAMW})
+    git_repo(root)  # type: ignore[operator]
+    registry(**{"Kingma001.yaml": ADAM[: ADAM.index("  - id: MLR-2014-Kingma001-0001")]
+                + ADAM[ADAM.index("  - id: MLR-2014-Kingma001-0002"):]})
+    (root / "registry" / "removed.yaml").write_text(
+        "removed:\n  - id: MLR-2014-Kingma001-0001\n    date: 2026-12-01\n"
+        "    reason: Entered twice by the migration.\n"
+        "    replaced_by: MLR-2017-Loshchilov001-0001\n")
+    assert main(["diff"]) == 0
+    assert ("removed    Adam with L2 weight decay (MLR-2014-Kingma001-0001): removed: Entered "
+            "twice by the migration. Replaced by AdamW (MLR-2017-Loshchilov001-0001).") in \
+        capsys.readouterr().out

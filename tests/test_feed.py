@@ -106,3 +106,20 @@ def test_text_that_xml_cannot_carry_is_dropped(registry: WriteRegistry) -> None:
     feed = build(root)
     assert feed.entries[0].title == "Added: AdamW"
     assert "subject with <b> & " in feed.entries[0].summary
+
+
+def test_a_removal_carries_its_tombstone(registry: WriteRegistry) -> None:
+    root = registry(**{"Kingma001.yaml": ADAM, "Loshchilov001.yaml": ADAMW})
+    git(root, "init", "-q", "-b", "main")
+    commit(root, "Adam and AdamW", "2026-01-05T10:00:00+00:00")
+    registry(**{"Kingma001.yaml": ADAM[: ADAM.index("  - id: MLR-2014-Kingma001-0001")]
+                + ADAM[ADAM.index("  - id: MLR-2014-Kingma001-0002"):]})
+    (root / "registry" / "removed.yaml").write_text(
+        "removed:\n  - id: MLR-2014-Kingma001-0001\n    date: 2026-02-01\n"
+        "    reason: Entered twice by the migration.\n"
+        "    replaced_by: MLR-2017-Loshchilov001-0001\n")
+    commit(root, "Remove a duplicate", "2026-02-01T10:00:00+00:00")
+    entry = build(root).entries[0]
+    assert entry.title == "Removed: Adam with L2 weight decay"
+    assert ("Entered twice by the migration. Replaced by AdamW (MLR-2017-Loshchilov001-0001)."
+            in entry.summary)

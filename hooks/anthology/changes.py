@@ -8,7 +8,6 @@ removed. The same comparison serves `anthology diff` and the Atom feed.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from anthology.model import Paper, Recommendation, Registry
@@ -37,9 +36,8 @@ class Comparison:
         return [c for c in self.changes if c.kind == kind]
 
 
-def compare(before: Registry, after: Registry,
-            tombstones: Mapping[str, str] | None = None) -> Comparison:
-    """What changed from `before` to `after`; `tombstones` maps removed ids to reasons."""
+def compare(before: Registry, after: Registry) -> Comparison:
+    """What changed from `before` to `after` (a removal carries its tombstone's reason)."""
     old, new = before.recommendation_by_id, after.recommendation_by_id
     changes: list[Change] = []
     for rec_id, rec in new.items():
@@ -48,11 +46,16 @@ def compare(before: Registry, after: Registry,
             changes.append(Change("added", rec_id, rec.label, rec.topic, new=rec.status))
         else:
             changes.extend(_differences(was, rec, after))
+    tombstones = {t.id: t for t in after.removed if t.id}
     for rec_id, was in old.items():
         if rec_id not in new:
-            reason = (tombstones or {}).get(rec_id)
-            changes.append(Change("removed", rec_id, was.label, was.topic, old=was.status,
-                                  reason=reason))
+            tombstone = tombstones.get(rec_id)
+            successor = tombstone.replaced_by if tombstone else None
+            changes.append(Change(
+                "removed", rec_id, was.label, was.topic, old=was.status,
+                reason=tombstone.reason if tombstone else None,
+                successors=((successor, new[successor].label if successor in new
+                             else successor),) if successor else ()))
     known = {p.id for p in before.papers if p.id}
     changes.extend(_paper_added(p) for p in after.papers if p.id and p.id not in known)
     rank = {kind: i for i, kind in enumerate(KINDS)}

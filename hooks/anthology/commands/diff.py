@@ -110,8 +110,10 @@ def _plain_detail(change: Change) -> str:
     if change.kind == "added":
         return f"{change.new}, topic {change.topic}"
     if change.kind == "removed":
-        return (f"removed: {change.reason}" if change.reason
-                else "removed with no tombstone")
+        if not change.reason:
+            return "removed with no tombstone"
+        merged = "".join(f" Replaced by {name} ({i})." for i, name in change.successors)
+        return f"removed: {change.reason}{merged}"
     if change.kind == "paper":
         return change.new or ""
     return f"{change.old} → {change.new}"

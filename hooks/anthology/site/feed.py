@@ -43,7 +43,12 @@ def feed(history: History, registry: Registry, title: str, site_url: str = "",
     ET.SubElement(root, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=base + PAGE)
     _text(root, "generator", "anthology")
     names = {rec.id: rec for rec in registry.recommendations if rec.id}
+    tombstones = {t.id: t for t in registry.removed if t.id}
     for commit, change in history.events[:entries]:
+        tombstone = tombstones.get(change.id) if change.kind == "removed" else None
+        if tombstone is not None:
+            change = replace(change, reason=tombstone.reason, successors=(
+                (tombstone.replaced_by, tombstone.replaced_by),) if tombstone.replaced_by else ())
         if change.successors:
             change = replace(change, successors=tuple(
                 (i, names[i].label if i in names else n) for i, n in change.successors))
@@ -78,6 +83,7 @@ def _summary(change: Change, commit: Commit, current: Recommendation | None) -> 
             parts.append(change.reason)
     elif change.kind == "removed" and change.reason:
         parts.append(change.reason)
+        parts.extend(f"Replaced by {n} ({i})." for i, n in change.successors)
     parts.append(f"Commit {commit.sha[:12]}: {commit.subject}")
     return " ".join(parts)
 

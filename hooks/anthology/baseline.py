@@ -7,12 +7,12 @@ the current ones. Only changed or deleted files are read from git and loaded.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from anthology.baserev import BaseRevision, NoBaseline, base_revision, git
+from anthology.baserev import BaseRevision, NoBaseline, base_revision
 from anthology.cache import Memo
 from anthology.config import Config
 from anthology.document import Document
+from anthology.gitrepo import GitError, read_blobs, tree_files
 from anthology.model import Registry, build
 from anthology.pipeline import YAML_SUFFIXES, load_document
 
@@ -37,21 +37,19 @@ def load_baseline(config: Config, registry: Registry, memo: Memo,
     if not isinstance(base, BaseRevision):
         base = base_revision(config, base or None)
     specs = [config.relative(p) for p in config.paper_paths]
-    listing = git(root, "ls-tree", "-r", "-z", base.rev, "--", *specs)
     current = {d.digest for d in registry.documents}
-    changed: list[tuple[str, str]] = []
     baseline = Baseline(base.label)
-    for entry in filter(None, listing.split(b"\0")):
-        meta, _, name = entry.partition(b"\t")
-        _, kind, blob = meta.decode().split()
-        path = name.decode("utf-8", "surrogateescape")
-        if kind == "blob" and path.endswith(YAML_SUFFIXES):
-            baseline.digests.add(blob)
-            if blob not in current:
-                changed.append((blob, path))
+    try:
+        files = {path: blob for path, blob in tree_files(root, base.rev, specs).items()
+                 if path.endswith(YAML_SUFFIXES)}
+        baseline.digests.update(files.values())
+        changed = {path: blob for path, blob in files.items() if blob not in current}
+        contents = read_blobs(root, changed.values())
+    except GitError as err:
+        raise NoBaseline(str(err)) from None
     documents = []
-    for (_, path), raw in zip(changed, _read_blobs(root, [b for b, _ in changed]), strict=True):
-        document, _ = load_document(path, raw, memo)
+    for path, blob in changed.items():
+        document, _ = load_document(path, contents[blob], memo)
         if document is not None:
             documents.append(document)
     for paper in build(documents, None, []).papers:
@@ -62,15 +60,3 @@ def load_baseline(config: Config, registry: Registry, memo: Memo,
                 baseline.ids.setdefault(rec.id, paper.document.path)
     return baseline
 
-
-def _read_blobs(root: Path, blobs: list[str]) -> list[bytes]:
-    if not blobs:
-        return []
-    out = git(root, "cat-file", "--batch", stdin="".join(f"{b}\n" for b in blobs).encode())
-    contents, offset = [], 0
-    for _ in blobs:
-        header_end = out.index(b"\n", offset)
-        size = int(out[offset:header_end].split()[2])
-        contents.append(out[header_end + 1: header_end + 1 + size])
-        offset = header_end + 1 + size + 1
-    return contents

@@ -52,3 +52,9 @@ def test_a_removed_paper_without_replacement_and_a_live_id(open_page: Any, url: 
     page = open_page(url + "#MLR-2020-Xiong001-0001")
     expect(page.locator("#MLR-2020-Xiong001-0001.highlight")).to_be_visible()
     assert page.locator("#removed-notice").count() == 0
+
+
+def test_a_removed_id_gets_one_message_not_two(open_page: Any, url: str) -> None:
+    page = open_page(url + "#MLR-2016-Ba001-0001")
+    expect(page.locator("#removed-notice")).to_be_visible()
+    assert page.locator("#results .notice").count() == 0

@@ -129,7 +129,7 @@
     $("summary").textContent = describe(count);
     const visible = shown.slice(slice.start, slice.end);
     const parts = [];
-    if (missing) parts.push(notice(missing));
+    if (missing && !$("removed-notice")) parts.push(notice(missing)); // removed.js said why
     if (slice.start > 0) parts.push(moreButton("earlier", `Show ${Math.min(PAGE, slice.start)} earlier`));
     if (!count) parts.push(el("p", { class: "empty" }, "Nothing matches. Try other words or another filter."));
     else if (state.view === "table") parts.push(table(visible));

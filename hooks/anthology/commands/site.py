@@ -35,13 +35,15 @@ def run(args: argparse.Namespace) -> int:
         write(registry.load_diagnostics, "text", sys.stderr)
     out = args.out if args.out is not None else config.path("site", "out")
     try:
-        target, changed = build_site(registry, out)
+        target, changed = build_site(registry, out, str(config.get("", "title")),
+                                     str(config.get("", "description")))
     except OSError as err:
         print(f"anthology site: cannot write to {out}: {err}", file=sys.stderr)
         return 2
     shown = config.relative(target)
     print(f"{'wrote' if changed else 'unchanged:'} {shown} "
-          f"({len(registry.recommendations)} recommendations)")
+          f"({len(registry.recommendations) or len(registry.papers)} "
+          f"{'recommendations' if registry.recommendations else 'papers'})")
     return _feed(config, registry, memo, out)
 
 
@@ -56,7 +58,8 @@ def _feed(config: Config, registry: Registry, memo: Memo, out: Path) -> int:
         print(f"anthology site: no {FEED}: the git history can't be read ({history.problem})",
               file=sys.stderr)
         return 0
-    text = feed(history, registry, TITLE, str(config.get("site", "url")),
+    title = str(config.get("", "title")) or TITLE
+    text = feed(history, registry, title, str(config.get("site", "url")),
                 int(config.get("site", "feed_entries")))
     target = out / FEED
     changed = write_if_changed(target, text.encode("utf-8"))

@@ -56,6 +56,8 @@ def render_all(registry: Registry, config: Config, write: bool) -> RenderResult:
     chosen = outputs(config)
     env = markdown.environment(config)
     view = build_view(registry)
+    view.title, view.description = (str(config.get("", "title")),
+                                    str(config.get("", "description")))
     files: dict[Path, str] = {}
     result = RenderResult()
     try:

@@ -39,6 +39,10 @@ def assign_anchors(view: View) -> None:
     """Anchors in the order the shipped page has its headings."""
     anchor = Slugger()
     view.anchors["contents"] = anchor("Contents")
+    if view.reading_list:
+        for topic in view.topics:
+            topic.anchor = anchor(topic.title)
+        return
     view.anchors["summary"] = anchor("Summary")
     for topic in view.topics:
         topic.anchor = anchor(topic.title)

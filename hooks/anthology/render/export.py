@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from anthology.render.view import Entry, PaperView, TermView, TopicView, View
+from anthology.render.papers import PaperView
+from anthology.render.view import Entry, TermView, TopicView, View
 
 FORMAT_VERSION = 1
 
@@ -46,7 +47,8 @@ def _term(term: TermView) -> dict[str, Any]:
 
 def _paper_ref(paper: PaperView) -> dict[str, Any]:
     return {"id": paper.id, "title": paper.title, "first_author": paper.first_author,
-            "year": paper.year, "arxiv": paper.arxiv, "url": paper.url, "link": paper.link}
+            "authors": paper.authors, "year": paper.year, "arxiv": paper.arxiv, "doi": paper.doi,
+            "isbn": paper.isbn, "url": paper.url, "link": paper.link}
 
 
 def _ids_by_paper(view: View) -> dict[int, list[str]]:
@@ -57,8 +59,8 @@ def _ids_by_paper(view: View) -> dict[int, list[str]]:
 
 
 def _paper(paper: PaperView, ids: dict[int, list[str]]) -> dict[str, Any]:
-    return {**_paper_ref(paper), "key_takeaways": paper.key_takeaways, "notes": paper.notes,
-            "recommendations": ids.get(id(paper), [])}
+    return {**_paper_ref(paper), "topics": paper.topics, "key_takeaways": paper.key_takeaways,
+            "notes": paper.notes, "recommendations": ids.get(id(paper), [])}
 
 
 def _recommendation(entry: Entry) -> dict[str, Any]:

@@ -9,35 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from urllib.parse import quote
 
-from anthology.model import Evidence, Paper, Recommendation, Registry, Term
+from anthology.model import Evidence, Recommendation, Registry, Term
 from anthology.render.anchors import assign_anchors
+from anthology.render.papers import PaperView, arxiv_link, paper_view
 from anthology.render.reading import Group, histories, one_line, practice_groups
 from anthology.render.removed import RemovedView, removed_views
 
 STATUSES = ("standard", "experimental", "deprecated")
 MAX_CHAINS = 12  # a chain list longer than this is cut, with a count of the rest
-ARXIV_ABS = "https://arxiv.org/abs/"
-
-
-def arxiv_link(arxiv: str | None, url: str | None) -> str | None:
-    if arxiv:
-        return ARXIV_ABS + quote(arxiv, safe="./")
-    return url or None
-
-
-@dataclass(frozen=True)
-class PaperView:
-    id: str
-    title: str
-    first_author: str
-    year: int | None
-    arxiv: str | None
-    url: str | None
-    link: str | None
-    key_takeaways: list[str]
-    notes: list[str]
 
 
 @dataclass(frozen=True)
@@ -115,6 +95,12 @@ class TopicView:
     entries: list[Entry] = field(default_factory=list)
     subtopics: list[TermView] = field(default_factory=list)
     groups: list[Group] = field(default_factory=list)  # current practice, as REGISTRY.md shows it
+    papers: list[PaperView] = field(default_factory=list)  # listing it in `topics`, by year
+
+    @property
+    def reading(self) -> list[PaperView]:
+        """Its papers that justify no recommendation: further reading, or a reading list."""
+        return [p for p in self.papers if not p.recommended]
 
     def with_status(self, status: str) -> list[Entry]:
         return [e for e in self.entries if e.status == status]
@@ -136,6 +122,13 @@ class View:
     anchors: dict[str, str]  # the page's own headings: contents, summary, attic
     contexts: list[TermView] = field(default_factory=list)
     removed: list[RemovedView] = field(default_factory=list)  # tombstones, by id
+    title: str = ""  # config `title`; "" lets a template use its own
+    description: str = ""  # config `description`
+
+    @property
+    def reading_list(self) -> bool:
+        """Papers and no recommendations: the derived files list papers by topic."""
+        return not self.entries and bool(self.papers)
 
     @property
     def attic(self) -> list[Entry]:
@@ -160,7 +153,7 @@ class View:
 
 
 def build_view(registry: Registry) -> View:
-    papers = {id(p): _paper(p) for p in registry.papers}
+    papers = {id(p): paper_view(p) for p in registry.papers}
     entries = {r.id: _entry(r, papers[id(r.paper)]) for r in registry.recommendations
                if r.id is not None and registry.recommendation_by_id.get(r.id) is r}
     for rec in registry.recommendations:
@@ -194,6 +187,10 @@ def build_view(registry: Registry) -> View:
                           if c in context_by_id]
     for topic in by_id.values():
         topic.groups = practice_groups(topic, contexts)
+    for paper in sorted(papers.values(), key=lambda p: (p.year or 0, p.id)):
+        for topic_id in paper.topics:
+            if topic_id in by_id:
+                by_id[topic_id].papers.append(paper)
     view = View(list(by_id.values()), ordered,
                 sorted({p.id: p for p in papers.values()}.values(), key=lambda p: p.id), {},
                 contexts, removed_views(registry, entries))
@@ -207,12 +204,6 @@ def _terms(terms: list[Term]) -> list[TermView]:
         if t.id is not None and t.id not in found:
             found[t.id] = TermView(t.id, t.title or t.id, t.scope or "")
     return list(found.values())
-
-
-def _paper(paper: Paper) -> PaperView:
-    return PaperView(paper.id or "", paper.title or "", paper.first_author or "", paper.year,
-                     paper.arxiv, paper.url, arxiv_link(paper.arxiv, paper.url),
-                     list(paper.key_takeaways), list(paper.notes))
 
 
 def _evidence(evidence: Evidence) -> EvidenceView:

@@ -7,16 +7,23 @@ import tempfile
 from pathlib import Path
 
 from anthology.model import Registry
-from anthology.site.data import site_data
-from anthology.site.page import TITLE, page
+from anthology.render.export import export
+from anthology.render.view import build_view
+from anthology.site.page import INTRO, TITLE, page, reading_list_page
 
 INDEX = "index.html"
 
 
-def build_site(registry: Registry, out: Path, title: str = TITLE) -> tuple[Path, bool]:
-    """Write `out/index.html`; returns its path and whether the file changed."""
+def build_site(registry: Registry, out: Path, title: str = "",
+               description: str = "") -> tuple[Path, bool]:
+    """Write `out/index.html`; returns its path and whether the file changed.
+
+    `title` and `description` are the config's; "" keeps the shipped ones.
+    """
     target = out / INDEX
-    text = page(site_data(registry), title)
+    view = build_view(registry)
+    text = (reading_list_page(view, title, description) if view.reading_list
+            else page(export(view), title or TITLE, description or INTRO))
     if target.is_file() and target.read_text(encoding="utf-8") == text:
         return target, False
     out.mkdir(parents=True, exist_ok=True)

@@ -16,7 +16,14 @@ from collections.abc import Mapping
 from importlib import resources
 from typing import Any
 
+from anthology.render.view import View
+from anthology.site.reading import reading_page
+
 TITLE = "ML training practices"
+INTRO = ("Practices for training ML models, each backed by a paper. Retired practices stay in "
+         "the attic and point at what replaced them.")
+READING_TITLE = "Reading list"
+READING_INTRO = "Papers by topic."
 # In this order: removed.js reads the address before page.js drops an unknown id from it;
 # page.js uses what the others define.
 SCRIPTS = ("removed.js", "cards.js", "search.js", "related.js", "page.js")
@@ -38,7 +45,7 @@ def source_hash(text: str) -> str:
 def policy(style: str, scripts: list[str]) -> str:
     return "; ".join([
         "default-src 'none'",
-        "script-src " + " ".join(source_hash(script) for script in scripts),
+        "script-src " + (" ".join(source_hash(script) for script in scripts) or "'none'"),
         f"style-src {source_hash(style)}",
         "img-src data:",
         "base-uri 'none'",
@@ -51,10 +58,18 @@ def static(name: str) -> str:
     return folder.joinpath(name).read_text(encoding="utf-8")
 
 
-def page(data: Mapping[str, Any], title: str = TITLE) -> str:
+def page(data: Mapping[str, Any], title: str = TITLE, intro: str = INTRO) -> str:
     style = static("page.css")
     scripts = [static(name) for name in SCRIPTS]
     values = {"csp": policy(style, scripts), "title": html.escape(title), "style": style,
+              "intro": html.escape(intro),
               "scripts": "\n".join(f"<script>{script}</script>" for script in scripts),
               "data": embed_json(data)}
     return re.sub(r"\{\{(\w+)\}\}", lambda m: values[m.group(1)], static("page.html"))
+
+
+def reading_list_page(view: View, title: str = "", intro: str = "") -> str:
+    """The page of a registry of papers without recommendations: no script at all."""
+    style = static("page.css")
+    return reading_page(view, title or READING_TITLE, intro or READING_INTRO, style,
+                        policy(style, []), static("reading.html"))

@@ -134,3 +134,42 @@ def test_the_reading_list_page_in_a_browser(tmp_path: Path, monkeypatch: pytest.
     assert "attic" not in page.inner_text("body").lower()
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "reading-list.png"), full_page=True)
+
+
+def test_add_appends_to_the_one_file_of_papers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str],
+                                               fake_arxiv: Any) -> None:
+    root = consumer(tmp_path / "reading-list")
+    (root / "anthology.toml").write_text((root / "anthology.toml").read_text() +
+                                         "[arxiv]\nspacing = 0.0\nretries = 1\n")
+    monkeypatch.chdir(root)
+    monkeypatch.setenv("ANTHOLOGY_ARXIV_API", fake_arxiv.url)
+    monkeypatch.delenv("ANTHOLOGY_OFFLINE", raising=False)
+    before = (root / "papers.yaml").read_text()
+    assert main(["add", "1711.05101", "--topic", "regularisation"]) == 0
+    assert "wrote papers.yaml (Loshchilov001: Decoupled Weight Decay" in capsys.readouterr().out
+    assert (root / "papers.yaml").read_text() == before + (
+        "\n"
+        "- id: Loshchilov001\n"
+        "  title: Decoupled Weight Decay Regularization\n"
+        "  first_author: Loshchilov\n"
+        "  year: 2017\n"
+        '  arxiv: "1711.05101"\n'
+        "  topics: [regularisation]\n")
+    assert main(["check", "--offline"]) == 0, capsys.readouterr().out
+
+
+def test_add_never_ends_in_a_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                       capsys: pytest.CaptureFixture[str],
+                                       fake_arxiv: Any) -> None:
+    root = consumer(tmp_path / "reading-list")
+    monkeypatch.chdir(root)
+    monkeypatch.setenv("ANTHOLOGY_ARXIV_API", fake_arxiv.url)
+    monkeypatch.delenv("ANTHOLOGY_OFFLINE", raising=False)
+    (root / "papers.yaml").write_text("id: Newcomb001\ntitle: One paper, not a list\n")
+    assert main(["add", "1711.05101", "--topic", "regularisation"]) == 1
+    err = capsys.readouterr().err
+    assert "papers.yaml holds one paper, not a list of papers" in err
+    (root / "anthology.toml").write_text('papers = ["papers.yaml"]\ntopics = "taxonomy.yaml"\n')
+    assert main(["add", "1711.05101", "--topic", "regularisation"]) == 2
+    assert "--text is needed" in capsys.readouterr().err

@@ -3,7 +3,10 @@ paper file from arXiv's metadata.
 
 The title, first author's surname and year come from arXiv; the paper id and the first
 recommendation id follow the naming conventions (numbers used now or at the base
-revision are never reused). The file goes in the first configured papers folder.
+revision are never reused). The file goes in the first configured papers folder; when
+that entry is a file holding a list of papers, the paper is appended to it, its comments
+and layout untouched. Where recommendations are optional, `--text` may be left out: the
+paper is then listed under `--topic` by its own `topics`.
 Nothing is written when the paper is already in the registry or arXiv can't be asked.
 Exit 0 written, 1 refused (already there, not on arXiv, no network), 2 usage errors.
 """
@@ -26,7 +29,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="the paper's arXiv id, e.g. 1711.05101 (an arXiv: prefix or an "
                         "abs URL is accepted and written canonically)")
     parser.add_argument("--topic", required=True, help="topic id of the first recommendation")
-    parser.add_argument("--text", required=True, help="the first recommendation's text")
+    parser.add_argument("--text", default=None, help="the first recommendation's text (may be "
+                        "left out where the config says recommendations = \"optional\")")
     parser.add_argument("--name", default=None,
                         help="a short label a practitioner would say, e.g. AdamW (at most 60 "
                         "characters)")
@@ -49,9 +53,12 @@ def run(args: argparse.Namespace) -> int:
     parsed = parse(args.arxiv_id)
     if parsed.id is None:
         return _fail(2, f"'{args.arxiv_id}' {parsed.problem}")
-    text = " ".join(str(args.text).split())
-    if not text:
+    text = " ".join(str(args.text or "").split())
+    if not text and args.text is not None:
         return _fail(2, "--text is empty: say what the paper recommends")
+    if not text and config.get("", "recommendations") == "required":
+        return _fail(2, "--text is needed: say what the paper recommends (papers here carry "
+                     "recommendations; recommendations = \"optional\" in the config lifts that)")
     registry = load_registry(config, Memo.for_root(config.root))
     problem = _topic_problem(registry, args.topic) or _name_problem(args) or \
         _context_problem(registry, args.applies_to)
@@ -130,30 +137,80 @@ def _write(config: Config, registry: Registry, args: argparse.Namespace, key: st
     year = entry.published_year or int(key[:2]) + 2000
     numbering = _numbering(config, registry, Conventions(config))
     paper_id = numbering.paper_id(first_author)
-    target = config.paper_paths[0] / f"{paper_id}.yaml"
-    if target.exists():
-        return _fail(1, f"{config.relative(target)} already exists; nothing written")
     paper: dict[str, Any] = {
         "id": paper_id, "title": collapse(entry.title), "first_author": first_author,
-        "year": year, "arxiv": DoubleQuotedScalarString(key),
-        "recommendations": [_recommendation(numbering.recommendation_id(year, paper_id), args,
-                                            text)]}
-    write_if_changed(target, _dump(paper).encode("utf-8"))
+        "year": year, "arxiv": DoubleQuotedScalarString(key)}
+    if text:
+        paper["recommendations"] = [_recommendation(numbering.recommendation_id(year, paper_id),
+                                                    args, text)]
+    else:
+        paper["topics"] = _flow([args.topic])
+    folder = config.paper_paths[0]
+    if folder.is_file():
+        target, content = folder, _appended(config, folder, paper)
+        if content is None:
+            return 1
+    else:
+        target, content = folder / f"{paper_id}.yaml", _dump(paper)
+        if target.exists():
+            return _fail(1, f"{config.relative(target)} already exists; nothing written")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_if_changed(target, content.encode("utf-8"))
+    except OSError as err:
+        return _fail(1, f"can't write {config.relative(target)}: {err.strerror or err}; "
+                     "nothing written")
     print(f"anthology add: wrote {config.relative(target)} ({paper_id}: {paper['title']})")
     return 0
 
 
-def _recommendation(rec_id: str, args: argparse.Namespace, text: str) -> dict[str, Any]:
+def _appended(config: Config, path: Any, paper: dict[str, Any]) -> str | None:
+    """The list-of-papers file with `paper` appended below its last line, or None."""
     from ruamel.yaml.comments import CommentedSeq
 
+    from anthology import loader
+    from anthology.fix import roundtrip
+
+    shown = config.relative(path)
+    try:
+        text = path.read_bytes().decode("utf-8").removeprefix("\ufeff")
+    except (OSError, UnicodeDecodeError) as err:
+        _fail(1, f"can't read {shown}: {err}; nothing written")
+        return None
+    old, found = loader.load(shown, text.encode("utf-8"))
+    if old is None or any(d.severity.value == "error" for d in found):
+        _fail(1, f"{shown} does not load (run `anthology check`); nothing written")
+        return None
+    if old.data is not None and not isinstance(old.data, list):
+        _fail(1, f"{shown} holds one paper, not a list of papers, so a paper can't be "
+              "appended to it; list a folder first under 'papers' in the config")
+        return None
+    item = roundtrip.dump(CommentedSeq([paper]), roundtrip.detect(text))
+    glue = "" if not text.strip() else ("\n" if text.endswith("\n") else "\n\n")
+    new = text + glue + item if text.strip() else item
+    after, _ = loader.load(shown, new.encode("utf-8"))
+    if after is None or after.data != [*(old.data or []), paper]:
+        _fail(1, f"appending to {shown} would change its other papers (its layout is "
+              "unusual); add the paper by hand. Nothing written")
+        return None
+    return new
+
+
+def _flow(items: list[str]) -> Any:
+    from ruamel.yaml.comments import CommentedSeq
+
+    seq = CommentedSeq(items)
+    seq.fa.set_flow_style()
+    return seq
+
+
+def _recommendation(rec_id: str, args: argparse.Namespace, text: str) -> dict[str, Any]:
     rec: dict[str, Any] = {"id": rec_id}
     if args.name:
         rec["name"] = args.name
     rec.update(text=text, topic=args.topic)
     if args.applies_to:
-        contexts = CommentedSeq(dict.fromkeys(args.applies_to))
-        contexts.fa.set_flow_style()
-        rec["applies_to"] = contexts
+        rec["applies_to"] = _flow(list(dict.fromkeys(args.applies_to)))
     rec["status"] = args.status
     return rec
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 from collections.abc import Callable
 from pathlib import Path
 
@@ -115,6 +116,35 @@ def test_without_network_nothing_is_written(
     assert "could not get 1711.05101 from arXiv: the connection was reset" in (
         capsys.readouterr().err)
     assert papers(root) == {}
+
+
+def test_without_network_a_template_to_fill_in_is_printed(
+        root: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        git_repo: Callable[[Path], None]) -> None:
+    with socket.socket() as sock:  # a port nothing listens on: the connection is refused
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    monkeypatch.setenv("ANTHOLOGY_ARXIV_API", f"http://127.0.0.1:{port}/api/query")
+    (root / "registry" / "papers" / "Kingma001.yaml").write_text(
+        paper("Kingma001", "Adam: A Method for Stochastic Optimization", "Kingma", 2014,
+              "1412.6980"))
+    git_repo(root)
+    assert main([*ADD, "arXiv:1711.05101"]) == 1
+    out, err = capsys.readouterr()
+    assert err == ("anthology add: could not get 1711.05101 from arXiv: arXiv refused the "
+                   "connection; nothing written. To add it by hand, fill in the template below, "
+                   "save it in registry/papers/ and run `anthology fix` (it assigns the ids and "
+                   "names the file)\n")
+    assert out.startswith('title: ""  # fill in: the title on https://arxiv.org/abs/1711.05101\n')
+    filled = out.replace('title: ""', "title: Decoupled Weight Decay Regularization").replace(
+        'first_author: ""', "first_author: Loshchilov")
+    (root / "registry" / "papers" / "new.yaml").write_text(filled)
+    assert main(["fix"]) == 1
+    assert "git mv registry/papers/new.yaml registry/papers/Loshchilov001.yaml" in \
+        capsys.readouterr().out
+    (root / "registry" / "papers" / "new.yaml").rename(
+        root / "registry" / "papers" / "Loshchilov001.yaml")
+    assert main(["check", "--offline"]) == 0, capsys.readouterr().out
 
 
 def test_a_paper_arxiv_does_not_have_is_refused(

@@ -67,6 +67,31 @@ def test_offline_rules(registry: Callable[..., Path], capsys: pytest.CaptureFixt
     assert severities["ARXIV004"] == "warning"
 
 
+@pytest.mark.parametrize("written", ["https://arxiv.org/abs/2106.09685v2", "arXiv:2106.09685v2",
+                                     "http://arxiv.org/pdf/2106.09685v2.pdf"])
+def test_a_url_or_prefix_proposes_the_canonical_id_with_its_version(
+        registry: Callable[..., Path], capsys: pytest.CaptureFixture[str], written: str) -> None:
+    registry(**{"Hu001.yaml": paper("Hu001", "LoRA", "Hu", 2021, written)})
+    status, found = check(capsys, "--offline")
+    assert status == 1 and codes(found) == [("ARXIV002", "Hu001.yaml", "5")]
+    assert found[0][4] == (f"arXiv id '{written}' is not in canonical form: write "
+                           '"2106.09685v2" (`anthology fix` rewrites it)')
+    assert main(["fix"]) == 1
+    assert 'arxiv: "2106.09685v2"\n' in Path("registry/papers/Hu001.yaml").read_text()
+    capsys.readouterr()
+    assert check(capsys, "--offline") == (0, [])
+
+
+def test_an_evidence_id_a_typo_away_from_a_registry_paper_says_which(
+        registry: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+    registry(**{"Hu001.yaml": paper("Hu001", "LoRA", "Hu", 2021, "2106.09685"),
+                "Dettmers001.yaml": paper("Dettmers001", "QLoRA", "Dettmers", 2023, "2305.14314",
+                                          evidence="2106.9685")})
+    status, found = check(capsys, "--offline")
+    assert status == 1 and codes(found) == [("ARXIV001", "Dettmers001.yaml", "12")]
+    assert found[0][4].endswith("; did you mean 2106.09685?")
+
+
 def test_offline_makes_no_requests(online: Callable[..., Path], fake_arxiv: FakeArxiv,
                                    capsys: pytest.CaptureFixture[str],
                                    monkeypatch: pytest.MonkeyPatch) -> None:
@@ -101,6 +126,16 @@ def test_wrong_title_wrong_author_and_missing_id_fail(
     assert "'Attention Is All You Need'" in messages["ARXIV007"]
     assert "'Shazeer'" in messages["ARXIV009"] and "'Ashish Vaswani'" in messages["ARXIV009"]
     assert "(Shazeer is author 2)" in messages["ARXIV009"]
+    assert "did you mean" not in messages["ARXIV005"]
+
+
+def test_evidence_missing_from_arxiv_a_typo_away_from_a_registry_paper_says_which(
+        online: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+    online(**{"Vaswani001.yaml": VASWANI.replace("status: standard", "status: standard\n"
+                                                 "    evidence:\n      - arxiv: \"1706.03726\"")})
+    status, found = check(capsys)
+    assert status == 1 and codes(found) == [("ARXIV005", "Vaswani001.yaml", "12")]
+    assert found[0][4].endswith("; did you mean 1706.03762?")
 
 
 @pytest.mark.parametrize("relative", [False, True])
@@ -173,8 +208,8 @@ def test_arxiv_down_never_blocks_a_commit(
     fake_arxiv.script(fault, times=20)
     status, found = check(capsys)
     assert status == 0
-    assert {(c, s) for c, s, *_ in found} == {("ARXIV006", "warning")}
-    assert len(found) == 2
+    assert [(c, s, n) for c, s, n, *_ in found] == [("ARXIV012", "warning", ".")]
+    assert "2 arXiv id(s) not checked online" in found[0][4] and "--offline" in found[0][4]
     fake_arxiv.clear_faults()
     assert check(capsys, "--strict")[0] == 1  # now arXiv answers: the id does not exist
 
@@ -184,7 +219,7 @@ def test_strict_fails_on_unknown(online: Callable[..., Path], fake_arxiv: FakeAr
     online(**{"Vaswani001.yaml": VASWANI})
     fake_arxiv.script("429", times=20)
     status, found = check(capsys, "--strict")
-    assert status == 1 and codes(found) == [("ARXIV006", "Vaswani001.yaml", "5")]
+    assert status == 1 and codes(found) == [("ARXIV012", ".", "0")]
     assert "HTTP 429" in found[0][4]
 
 

@@ -116,3 +116,74 @@ def test_outside_git_the_rule_is_skipped_with_a_note(
     status, out = run_check("--only", "ids")
     assert status == 0
     assert "note[ID013]" in out and "not inside a git work tree" in out
+
+
+def test_an_unknown_topic_close_to_a_known_one_says_which(registry: WriteRegistry,
+                                                          run_check: RunCheck) -> None:
+    registry(**{**GOOD, "Kingma001.yaml": KINGMA.replace(
+        "topic: training-optimization\n    status: standard",
+        "topic: training-optimisation\n    status: standard")})
+    out = run_check("--only", "ids")[1]
+    assert "topic 'training-optimisation' is not declared in the topics file; did you mean " \
+        "training-optimization?" in out
+    registry(**{"Kingma001.yaml": KINGMA.replace(
+        "topic: training-optimization\n    status: standard", "topic: optimisation\n    status: "
+        "standard")})
+    assert "did you mean training-optimization?" in run_check("--only", "ids")[1]  # an alias
+    registry(**{"Kingma001.yaml": KINGMA.replace(
+        "topic: training-optimization\n    status: standard", "topic: robotics\n    status: "
+        "standard")})
+    out = run_check("--only", "ids")[1]
+    assert "did you mean" not in out and "(known: model-stability, training-optimization)" in out
+
+
+def test_a_full_name_as_first_author_says_write_the_surname(registry: WriteRegistry,
+                                                           run_check: RunCheck) -> None:
+    registry(**{**GOOD, "Kingma001.yaml": KINGMA.replace("first_author: Kingma",
+                                                         "first_author: Diederik P. Kingma")})
+    status, out = run_check("--only", "ids")
+    assert status == 1
+    assert [c for c in codes(out) if c[2] != "ID013"] == [("Kingma001.yaml", 3, "ID014")], out
+    assert "first_author 'Diederik P. Kingma' is a full name: write the surname only " \
+        "(first_author: Kingma)" in out
+    registry(**{"Kingma001.yaml": KINGMA.replace("first_author: Kingma",
+                                                 "first_author: Diederik Kingma")})
+    assert "(first_author: Kingma)" in run_check("--only", "ids")[1]  # the id says which part
+
+
+@pytest.mark.parametrize("surname", ["de With", "van der Maaten", "Le Scao", "Jimenez Rezende"])
+def test_surnames_of_several_words_are_not_full_names(registry: WriteRegistry,
+                                                      run_check: RunCheck, surname: str) -> None:
+    letters = surname_letters(surname)
+    registry(**{f"{letters}001.yaml": KINGMA.replace("first_author: Kingma",
+                                                     f"first_author: {surname}")
+                .replace("Kingma001", f"{letters}001")})
+    assert "ID014" not in run_check("--only", "ids")[1]
+
+
+@pytest.mark.parametrize(("author", "says"), [
+    ("Kingma", "paper has no id; `anthology fix` assigns one"),
+    ("Diederik P. Kingma", "`anthology fix` assigns one once first_author is the surname"),
+    ("'123'", "`anthology fix` derives one from first_author (the surname): add it"),
+])
+def test_check_says_what_fix_does_for_a_missing_paper_id(
+        registry: WriteRegistry, run_check: RunCheck, capsys: pytest.CaptureFixture[str],
+        author: str, says: str) -> None:
+    from anthology.cli import main
+
+    registry(**{"Kingma001.yaml": KINGMA.replace("id: Kingma001\n", "").replace(
+        "first_author: Kingma", f"first_author: {author}")})
+    out = run_check("--only", "ids")[1]
+    assert f"{says}\n" in out or f"{says} " in out, out
+    assert main(["fix"]) == 1
+    fixed = (Path("registry/papers/Kingma001.yaml").read_text().startswith("id: Kingma0"))
+    assert fixed == (author == "Kingma"), capsys.readouterr().out
+
+
+def test_check_says_what_fix_does_for_a_missing_recommendation_id(
+        registry: WriteRegistry, run_check: RunCheck) -> None:
+    registry(**{"Kingma001.yaml": KINGMA.replace("  - id: MLR-2014-Kingma001-0002\n    text",
+                                                 "  - text").replace("id: Kingma001", "id: K1")})
+    out = run_check("--only", "ids")[1]
+    assert "recommendation has no id; `anthology fix` assigns one once its paper has a valid id " \
+        "and a year" in out

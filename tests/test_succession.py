@@ -74,3 +74,16 @@ def test_retired_without_successor_is_allowed(registry: WriteRegistry,
                                               run_check: RunCheck) -> None:
     retired = KINGMA.replace("    superseded_by: [MLR-2017-Loshchilov001-0001]\n", "")
     assert run(registry, run_check, **{"Kingma001.yaml": retired}) == (0, [])
+
+
+def test_an_unknown_successor_close_to_a_known_one_says_which(registry: WriteRegistry,
+                                                              run_check: RunCheck) -> None:
+    status, _ = run(registry, run_check, **{"Kingma001.yaml": KINGMA.replace(
+        "[MLR-2017-Loshchilov001-0001]", "[MLR-2017-Loshchilov001-001]")})
+    out = run_check("--only", "succession")[1]
+    assert status == 1
+    assert "successor 'MLR-2017-Loshchilov001-001' is not a recommendation in the registry; " \
+        "did you mean MLR-2017-Loshchilov001-0001?" in out
+    run(registry, run_check, **{"Kingma001.yaml": KINGMA.replace(
+        "[MLR-2017-Loshchilov001-0001]", "[MLR-2099-Nobody001-0001]")})
+    assert "did you mean" not in run_check("--only", "succession")[1]

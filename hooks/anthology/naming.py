@@ -35,6 +35,31 @@ def names_surname(full_name: str, surname: str) -> bool:
                for k in range(1, len(parts) + 1))
 
 
+_PARTICLES = frozenset({"al", "bin", "da", "das", "de", "del", "della", "den", "der", "di", "do",
+                        "dos", "du", "el", "la", "le", "st", "st.", "ten", "ter", "van", "von"})
+_INITIAL = re.compile(r"[A-Z]\.?(?:-[A-Z]\.?)?")
+
+
+def full_name_surname(first_author: str, id_letters: str | None = None) -> str | None:
+    """The surname to write when `first_author` is a full name ('Edward J. Hu' -> 'Hu').
+
+    A name counts as full when it has an initial, or when the paper id (`id_letters`)
+    was made from its last part; 'de With' and 'van der Maaten' are surnames.
+    """
+    words = first_author.split()
+    if len(words) < 2 or not words[0][:1].isupper() or words[0].casefold() in _PARTICLES:
+        return None
+    start = len(words) - 1
+    while start > 1 and words[start - 1].casefold() in _PARTICLES:
+        start -= 1
+    surname = " ".join(words[start:])
+    if any(_INITIAL.fullmatch(word) for word in words[:start]):
+        return surname
+    if id_letters and id_letters == surname_letters(surname):
+        return surname
+    return None
+
+
 class Conventions:
     def __init__(self, config: Config) -> None:
         self.prefix = str(config.get("", "recommendation_prefix"))

@@ -8,6 +8,7 @@ response is a `TransportError` with a short, readable reason.
 from __future__ import annotations
 
 import http.client
+import socket
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -110,6 +111,8 @@ def describe(err: Exception) -> tuple[str, bool]:
         return "the connection was reset", True
     if isinstance(cause, ConnectionRefusedError):
         return "arXiv refused the connection", False
+    if isinstance(cause, socket.gaierror):
+        return "the name of arXiv's host could not be looked up (no network or no DNS)", False
     if isinstance(err, requests.ConnectionError):
         return "could not connect to arXiv" + detail, False
     return f"the request failed{detail or f' ({type(err).__name__})'}", False

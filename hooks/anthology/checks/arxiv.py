@@ -8,16 +8,18 @@ confirmed problems are errors; an id arXiv could not be asked about is a warning
 
 from __future__ import annotations
 
+import re
 import sys
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from anthology.arxiv.identifiers import Parsed, parse
+from anthology.arxiv.identifiers import Parsed, candidate, parse
 from anthology.arxiv.metadata import authors_match, collapse, id_years, titles_match
 from anthology.diagnostics import Code, Diagnostic, Severity
 from anthology.model import Located, Paper, Registry
+from anthology.suggest import did_you_mean
 
 if TYPE_CHECKING:
     from anthology.arxiv.client import Client
@@ -48,8 +50,11 @@ YEAR = Code("ARXIV010", W, "the year is neither the id's nor arXiv's first versi
             'year: 2020 for an id from January 2021 whose v1 is from January 2021')
 WITHDRAWN = Code("ARXIV011", W, "arXiv says the paper was withdrawn",
                  "a paper whose arXiv comment reads 'This paper has been withdrawn'")
+UNREACHED = Code("ARXIV012", W, "arXiv could not be reached (no network, DNS, refused, time "
+                 "limit, errors after retries): one line for every id left unchecked; fails "
+                 "only with --strict", "a commit made offline without --offline")
 CODES = [MALFORMED, NOT_CANONICAL, DUPLICATE, YEAR_VS_ID, NOT_FOUND, UNCHECKED, TITLE,
-         OLD_TITLE, AUTHOR, YEAR, WITHDRAWN]
+         OLD_TITLE, AUTHOR, YEAR, WITHDRAWN, UNREACHED]
 
 FEW_BATCHES = 3  # progress shows on a terminal when more batches than this are needed
 
@@ -90,13 +95,17 @@ def _online(occurrences: list[Occurrence], config: Config) -> list[Diagnostic]:
     results = client.lookup(occ.key for occ in occurrences if occ.key)
     found: list[Diagnostic] = []
     titles: list[tuple[Paper, str, Entry]] = []
+    unreached: set[str] = set()
     for occ in occurrences:
         result = results.get(occ.key) if occ.key else None
-        if result is None:
+        if result is None or occ.key is None:
             continue
-        if result.outcome is Outcome.NOT_FOUND:
+        if result.outcome is Outcome.UNKNOWN and result.reason == client.stopped:
+            unreached.add(occ.key)
+        elif result.outcome is Outcome.NOT_FOUND:
             found.append(NOT_FOUND.at(*occ.where, f"arXiv has no paper {occ.key} (it was "
-                                      "missing from two answers, asked apart)"))
+                                      "missing from two answers, asked apart)" +
+                                      _evidence_hint(occ, occurrences)))
         elif result.outcome is Outcome.UNKNOWN:
             found.append(UNCHECKED.at(*occ.where, f"could not check {occ.key} on arXiv: "
                                       f"{result.reason}"))
@@ -106,6 +115,11 @@ def _online(occurrences: list[Occurrence], config: Config) -> list[Diagnostic]:
                 titles.append((occ.paper, occ.key, result.entry))
     found.extend(_titles(titles, client))
     progress.finish()
+    if unreached:
+        found.append(UNREACHED.at(".", 0, 0, f"could not ask arXiv: {client.stopped}; "
+                                  f"{len(unreached)} arXiv id(s) not checked online (the offline "
+                                  "checks ran); skip the network with --offline or "
+                                  "ANTHOLOGY_OFFLINE=1"))
     return found
 
 
@@ -152,7 +166,7 @@ def _offline(occurrences: list[Occurrence]) -> list[Diagnostic]:
         parsed, arxiv_id = occ.parsed, occ.parsed.id
         if arxiv_id is None:
             found.append(MALFORMED.at(*occ.where, f"arXiv id '{parsed.written}' "
-                                      f"{parsed.problem}"))
+                                      f"{parsed.problem}" + _evidence_hint(occ, occurrences)))
             continue
         if not parsed.is_canonical:
             found.append(NOT_CANONICAL.at(*occ.where, f"arXiv id '{parsed.written}' is not in "
@@ -174,6 +188,15 @@ def _offline(occurrences: list[Occurrence]) -> list[Diagnostic]:
             found.append(DUPLICATE.at(*occ.where, f"arXiv id {base} is also the id of {others}; "
                                       "a paper belongs in the registry once"))
     return found
+
+
+def _evidence_hint(occ: Occurrence, occurrences: list[Occurrence]) -> str:
+    """For evidence, the registry paper whose arXiv id is a typo away, if there is one."""
+    if occ.paper is not None:
+        return ""
+    papers = {o.parsed.id.base for o in occurrences if o.paper is not None and o.parsed.id}
+    written = re.sub(r"v\d+$", "", candidate(occ.parsed.written))
+    return did_you_mean(written, papers, cutoff=0.85)
 
 
 def compare(occ: Occurrence, entry: Entry) -> list[Diagnostic]:

@@ -25,7 +25,8 @@ from anthology.baseline import Baseline
 from anthology.checks import tombstones
 from anthology.diagnostics import Code, Diagnostic, Severity
 from anthology.model import Paper, Recommendation, Registry, Term
-from anthology.naming import TOPIC_ID, Conventions, surname_letters
+from anthology.naming import TOPIC_ID, Conventions, full_name_surname, surname_letters
+from anthology.suggest import did_you_mean
 
 NAME = "ids"
 E, W, N = Severity.ERROR, Severity.WARNING, Severity.NOTE
@@ -60,9 +61,12 @@ BAD_TERM_ID = Code("ID017", E, "a context or subtopic id is not hyphenated lower
                    "contexts: [{id: LLM_pretraining, ...}]")
 DUPLICATE_TERM = Code("ID018", E, "a context, or a subtopic of one topic, is declared twice",
                       "two contexts with id: vision")
+FULL_NAME = Code("ID019", E, "first_author is a full name, not the surname",
+                 "first_author: Edward J. Hu")
 CODES = [NO_PAPER_ID, BAD_PAPER_ID, STEM, DUPLICATE_PAPER, NO_REC_ID, BAD_REC_ID,
          DUPLICATE_REC, BAD_TOPIC_ID, DUPLICATE_TOPIC, UNKNOWN_TOPIC, ALIAS_TOPIC, REMOVED,
-         NO_BASE, UNKNOWN_CONTEXT, UNKNOWN_SUBTOPIC, DUPLICATE_NAME, BAD_TERM_ID, DUPLICATE_TERM]
+         NO_BASE, UNKNOWN_CONTEXT, UNKNOWN_SUBTOPIC, DUPLICATE_NAME, BAD_TERM_ID, DUPLICATE_TERM,
+         FULL_NAME]
 
 FIX = "; `anthology fix` assigns one"
 
@@ -85,7 +89,8 @@ def check(registry: Registry, context: Any) -> list[Diagnostic]:
     for rec in registry.recommendations:
         if rec.id is None:
             if "id" not in rec.raw:
-                found.append(NO_REC_ID.at(*rec.at(), "recommendation has no id" + FIX))
+                found.append(NO_REC_ID.at(*rec.at(), "recommendation has no id" +
+                                          _rec_fix(rec.paper, conventions)))
             continue
         match = conventions.recommendation_id.fullmatch(rec.id)
         paper = rec.paper
@@ -162,18 +167,45 @@ def _topic(registry: Registry, name: str, where: tuple[str, int, int],
     if alias is not None:
         return [ALIAS_TOPIC.at(*where, f"'{name}' is a legacy alias; write "
                                f"{write.format(alias.id)}")]
-    known = ", ".join(sorted(registry.topic_by_id)) or "none declared"
-    return [UNKNOWN_TOPIC.at(*where, f"topic '{name}' is not declared in the topics file "
-                             f"(known: {known})")]
+    return [UNKNOWN_TOPIC.at(*where, f"topic '{name}' is not declared in the topics file"
+                             + _topic_hint(registry, name))]
+
+
+def _topic_hint(registry: Registry, topic: str) -> str:
+    names = {alias: t.id for alias, t in registry.topic_by_alias.items() if t.id}
+    names.update((name, name) for name in registry.topic_by_id)
+    hint = did_you_mean(topic, names, cutoff=0.6)
+    if hint:
+        return hint
+    return f" (known: {', '.join(sorted(registry.topic_by_id)) or 'none declared'})"
+
+
+def _rec_fix(paper: Paper, conventions: Conventions) -> str:
+    """What `anthology fix` says it does for a recommendation without an id (paperfix.py)."""
+    if paper.id and conventions.paper_id.fullmatch(paper.id) and paper.year is not None:
+        return FIX
+    return "; `anthology fix` assigns one once its paper has a valid id and a year"
 
 
 def _paper(paper: Paper, conventions: Conventions, paper_ids: Counter[str],
            published: bool) -> list[Diagnostic]:
+    author = paper.first_author
+    match = conventions.paper_id.fullmatch(paper.id) if paper.id else None
+    surname = full_name_surname(author, match.group(1) if match else None) if author else None
+    named = [FULL_NAME.at(*paper.at("first_author"), f"first_author '{author}' is a full name: "
+                          f"write the surname only (first_author: {surname})")] if surname else []
     if paper.id is None:
-        return [] if "id" in paper.raw else [NO_PAPER_ID.at(*paper.at(), "paper has no id" + FIX)]
+        if "id" in paper.raw:
+            return named
+        if surname:
+            why = "; `anthology fix` assigns one once first_author is the surname"
+        elif not (author and surname_letters(author)):
+            why = "; `anthology fix` derives one from first_author (the surname): add it"
+        else:
+            why = FIX
+        return [*named, NO_PAPER_ID.at(*paper.at(), "paper has no id" + why)]
     found = []
-    letters = surname_letters(paper.first_author) if paper.first_author else None
-    match = conventions.paper_id.fullmatch(paper.id)
+    letters = surname_letters(surname or author) if author else None
     if not published and (match is None or (letters and match.group(1) != letters)):
         want = f"{letters or '<Surname>'}{'N' * conventions.counter_digits}"
         found.append(BAD_PAPER_ID.at(*paper.at("id"), f"paper id '{paper.id}' should look like "
@@ -187,7 +219,7 @@ def _paper(paper: Paper, conventions: Conventions, paper_ids: Counter[str],
         found.append(DUPLICATE_PAPER.at(*paper.at("id"), f"paper id '{paper.id}' is used by "
                                         f"{paper_ids[paper.id]} papers; give this one the next "
                                         "free counter"))
-    return found
+    return named + found
 
 
 def _topics(registry: Registry) -> list[Diagnostic]:

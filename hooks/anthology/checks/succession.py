@@ -16,6 +16,7 @@ from typing import Any
 
 from anthology.diagnostics import Code, Diagnostic, Severity
 from anthology.model import Recommendation, Registry
+from anthology.suggest import did_you_mean
 
 NAME = "succession"
 E, W = Severity.ERROR, Severity.WARNING
@@ -75,8 +76,9 @@ def _links(registry: Registry, rec: Recommendation) -> list[Diagnostic]:
             found.append(SELF_SUCCESSOR.at(*rec.at("superseded_by", i), f"{rec.id} names itself "
                                            "as its successor"))
         elif successor is None:
+            hint = did_you_mean(target, registry.recommendation_by_id.keys())
             found.append(UNKNOWN_SUCCESSOR.at(*rec.at("superseded_by", i), f"successor '{target}' "
-                                              "is not a recommendation in the registry"))
+                                              f"is not a recommendation in the registry{hint}"))
         elif (successor.paper.year is not None and rec.paper.year is not None
               and successor.paper.year < rec.paper.year):
             found.append(OLDER_SUCCESSOR.at(*rec.at("superseded_by", i), f"successor {target} "

@@ -7,7 +7,8 @@ revision are never reused). The file goes in the first configured papers folder;
 that entry is a file holding a list of papers, the paper is appended to it, its comments
 and layout untouched. Where recommendations are optional, `--text` may be left out: the
 paper is then listed under `--topic` by its own `topics`.
-Nothing is written when the paper is already in the registry or arXiv can't be asked.
+Nothing is written when the paper is already in the registry or arXiv can't be asked;
+without network, a template to fill in by hand is printed instead.
 Exit 0 written, 1 refused (already there, not on arXiv, no network), 2 usage errors.
 """
 
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from anthology.arxiv.feed import Entry
+    from anthology.arxiv.identifiers import ArxivId
     from anthology.config import Config
     from anthology.model import Registry
 
@@ -70,9 +72,11 @@ def run(args: argparse.Namespace) -> int:
             return _fail(1, f"arXiv {parsed.id.base} is already in the registry as "
                          f"{paper.id or 'a paper'} ({paper.document.path}); nothing written")
     if args.offline or os.environ.get("ANTHOLOGY_OFFLINE", "") not in ("", "0"):
-        return _fail(1, "the network is off (--offline or ANTHOLOGY_OFFLINE), so arXiv's "
-                     "metadata can't be fetched; nothing written")
-    entry, why = _fetch(config, parsed.id.canonical)
+        return _by_hand(config, args, parsed.id, text, "the network is off (--offline or "
+                        "ANTHOLOGY_OFFLINE), so arXiv's metadata can't be fetched")
+    entry, why, reached = _fetch(config, parsed.id.canonical)
+    if entry is None and not reached:
+        return _by_hand(config, args, parsed.id, text, why)
     if entry is None:
         return _fail(1, f"{why}; nothing written")
     return _write(config, registry, args, parsed.id.canonical, entry, text)
@@ -109,17 +113,40 @@ def _context_problem(registry: Registry, contexts: list[str] | None) -> str | No
     return None
 
 
-def _fetch(config: Config, key: str) -> tuple[Entry | None, str]:
+def _fetch(config: Config, key: str) -> tuple[Entry | None, str, bool]:
+    """arXiv's entry, or why there is none; False when arXiv could not be asked."""
     from anthology.arxiv.client import Outcome, open_client
 
     result = open_client(config).lookup([key])[key]
     if result.outcome is Outcome.NOT_FOUND:
-        return None, f"arXiv has no paper {key}"
+        return None, f"arXiv has no paper {key}", True
     if result.outcome is Outcome.UNKNOWN or result.entry is None:
-        return None, f"could not get {key} from arXiv: {result.reason}"
+        return None, f"could not get {key} from arXiv: {result.reason}", False
     if not result.entry.authors:
-        return None, f"arXiv lists no authors for {key}"
-    return result.entry, ""
+        return None, f"arXiv lists no authors for {key}", True
+    return result.entry, "", True
+
+
+def _by_hand(config: Config, args: argparse.Namespace, arxiv_id: ArxivId, text: str,
+             why: str) -> int:
+    """Nothing written: a template on stdout, with the parts arXiv would have filled empty."""
+    import json
+
+    folder = config.relative(config.paper_paths[0])
+    print(f"anthology add: {why}; nothing written. To add it by hand, fill in the template "
+          f"below, save it in {folder}/ and run `anthology fix` (it assigns the ids and names "
+          "the file)", file=sys.stderr)
+    rec = [f"name: {json.dumps(args.name, ensure_ascii=False)}"] if args.name else []
+    rec += [f"text: {json.dumps(text, ensure_ascii=False)}", f"topic: {args.topic}"]
+    if args.applies_to:
+        rec.append(f"applies_to: [{', '.join(dict.fromkeys(args.applies_to))}]")
+    rec.append(f"status: {args.status}")
+    print(f'title: ""  # fill in: the title on https://arxiv.org/abs/{arxiv_id.canonical}\n'
+          'first_author: ""  # fill in: the first author\'s surname only\n'
+          f"year: {arxiv_id.year}  # the id's year; the first version's if it differs\n"
+          f'arxiv: "{arxiv_id.canonical}"\n'
+          "recommendations:\n  - " + "\n    ".join(rec))
+    return 1
 
 
 def _write(config: Config, registry: Registry, args: argparse.Namespace, key: str,

@@ -17,7 +17,7 @@ from anthology.arxiv.identifiers import parse
 from anthology.document import Path
 from anthology.fix.numbering import Numbering
 from anthology.locators import parse_doi, parse_isbn
-from anthology.naming import surname_letters
+from anthology.naming import full_name_surname, surname_letters
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,12 @@ class PaperFix:
         """Fix one paper; `path` is its file when the file holds only this paper."""
         author = paper.get("first_author")
         if _missing(paper, "id"):
-            if isinstance(author, str) and surname_letters(author):
+            surname = full_name_surname(author) if isinstance(author, str) else None
+            if surname:
+                self.unfixable.append(Unfixable(where, f"no paper id assigned: first_author "
+                                                f"'{author}' is a full name; write the surname "
+                                                f"only (first_author: {surname})"))
+            elif isinstance(author, str) and surname_letters(author):
                 new = self.numbering.paper_id(author, path)
                 self.edits.append(Edit((*where, "id"), new, paper.get("id"), "paper id"))
                 _set(paper, "id", new)

@@ -56,7 +56,7 @@ def test_keys_are_reordered_with_their_comments(registry: WriteRegistry,
     root = registry()
     target = papers(root) / "Kingma001.yaml"
     target.write_bytes((FIXTURES / "Kingma001.yaml").read_bytes())
-    status, out = fix(capsys)
+    status, out = fix(capsys, "-v")
     assert status == 1
     assert "registry/papers/Kingma001.yaml:1:1: note[FIX004] keys put in canonical order" in out
     assert target.read_text() == (FIXTURES / "Kingma001.fixed.yaml").read_text()
@@ -79,7 +79,7 @@ def test_new_paper_and_recommendations_get_the_next_free_numbers(
             topic: training-optimization
             status: experimental
         """})
-    status, out = fix(capsys)
+    status, out = fix(capsys, "-v")
     assert status == 1
     text = (papers(root) / "Kingma002.yaml").read_text()
     assert text == """\
@@ -181,7 +181,7 @@ def test_evidence_arxiv_ids_are_fixed_and_bad_ids_left_for_the_check(
     evidence:
       - arxiv: arxiv:2005.14165
 """})
-    status, out = fix(capsys)
+    status, out = fix(capsys, "-v")
     text = (papers(root) / "Kingma001.yaml").read_text()
     assert status == 1
     assert "arxiv: not-an-id\n" in text
@@ -246,7 +246,7 @@ def test_crlf_files_are_saved_with_lf(registry: WriteRegistry,
     root = registry()
     target = papers(root) / "Kingma001.yaml"
     target.write_bytes(KINGMA.replace("\n", "\r\n").encode())
-    status, out = fix(capsys)
+    status, out = fix(capsys, "-v")
     assert status == 1
     assert "note[FIX005] saved with LF line endings" in out
     assert target.read_bytes() == KINGMA.encode()
@@ -259,7 +259,7 @@ def test_check_mode_writes_nothing(registry: WriteRegistry,
     target.write_bytes((FIXTURES / "Kingma001.yaml").read_bytes())
     status, out = fix(capsys, "--check")
     assert status == 1
-    assert "would rewrite 1 file(s): registry/papers/Kingma001.yaml" in out
+    assert "would rewrite 1 file(s) (registry/papers/Kingma001.yaml): key order in 1 file(s)" in out
     assert target.read_bytes() == (FIXTURES / "Kingma001.yaml").read_bytes()
 
 
@@ -274,3 +274,29 @@ def test_only_the_named_files_are_fixed(registry: WriteRegistry,
     assert (papers(root) / "Kingma001.yaml").read_text() == unordered
     assert (papers(root) / "Kingma002.yaml").read_text() == KINGMA.replace("Kingma001",
                                                                           "Kingma002")
+
+
+def test_a_summary_by_default_and_every_change_with_verbose(
+        registry: WriteRegistry, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch, git_repo: Callable[[Path], None]) -> None:
+    def new_paper() -> None:
+        registry(**{"Kingma001.yaml": KINGMA.replace("id: Kingma001\n", "").replace(
+            "id: MLR-2014-Kingma001-0001\n    ", "").replace(
+            "id: MLR-2014-Kingma001-0002\n    ", "").replace('"1412.6980"', "arXiv:1412.6980")
+            .replace("first_author: Kingma\nyear: 2014\n", "year: 2014\nfirst_author: Kingma\n")})
+
+    new_paper()
+    git_repo(Path.cwd())
+    status, out = fix(capsys)
+    assert status == 1
+    assert out == ("anthology fix: rewrote 1 file(s) (registry/papers/Kingma001.yaml): 1 paper "
+                   "id(s) assigned, 2 recommendation id(s) assigned, 1 arXiv id(s) made "
+                   "canonical, key order in 1 file(s); -v lists each change\n")
+    new_paper()
+    status, out = fix(capsys, "-v")
+    assert out.count("note[FIX002] assigned recommendation id") == 2, out
+    assert "note[FIX001] assigned paper id Kingma001" in out and "-v lists" not in out
+    new_paper()
+    monkeypatch.setenv("PRE_COMMIT", "1")  # as pre-commit runs its hooks
+    assert fix(capsys)[1].endswith("\nfiles were updated: `git add` them and commit again\n")
+    assert fix(capsys) == (0, "")

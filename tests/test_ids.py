@@ -143,7 +143,7 @@ def test_a_full_name_as_first_author_says_write_the_surname(registry: WriteRegis
                                                          "first_author: Diederik P. Kingma")})
     status, out = run_check("--only", "ids")
     assert status == 1
-    assert [c for c in codes(out) if c[2] != "ID013"] == [("Kingma001.yaml", 3, "ID014")], out
+    assert [c for c in codes(out) if c[2] != "ID013"] == [("Kingma001.yaml", 3, "ID019")], out
     assert "first_author 'Diederik P. Kingma' is a full name: write the surname only " \
         "(first_author: Kingma)" in out
     registry(**{"Kingma001.yaml": KINGMA.replace("first_author: Kingma",
@@ -158,7 +158,7 @@ def test_surnames_of_several_words_are_not_full_names(registry: WriteRegistry,
     registry(**{f"{letters}001.yaml": KINGMA.replace("first_author: Kingma",
                                                      f"first_author: {surname}")
                 .replace("Kingma001", f"{letters}001")})
-    assert "ID014" not in run_check("--only", "ids")[1]
+    assert "ID019" not in run_check("--only", "ids")[1]
 
 
 @pytest.mark.parametrize(("author", "says"), [

@@ -32,9 +32,15 @@ def write(diagnostics: list[Diagnostic], fmt: str, out: TextIO, **counts: int) -
         return
     for d in diagnostics:
         out.write((github_line(d) if fmt == "github" else text_line(d)) + "\n")
-    if fmt == "text" and diagnostics:
+    if fmt == "text" and len(diagnostics) > 1:  # one line needs no count
         s = summary(diagnostics)
         out.write(f"{s['errors']} error(s), {s['warnings']} warning(s)\n")
+
+
+def updated(out: TextIO) -> None:
+    """After a hook rewrote files: pre-commit stops the commit, which needs them staged."""
+    if os.environ.get("PRE_COMMIT") == "1":
+        out.write("files were updated: `git add` them and commit again\n")
 
 
 def text_line(d: Diagnostic) -> str:

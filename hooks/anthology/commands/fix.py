@@ -9,7 +9,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from anthology.diagnostics import Diagnostic
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -25,6 +30,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_hook_option(parser)
     parser.add_argument("--format", choices=("text", "json", "github"), default=None,
                         help="output format (default: github under GitHub Actions, else text)")
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="list every change (default: what needs a hand, then a summary)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -48,10 +55,26 @@ def run(args: argparse.Namespace) -> int:
     diagnostics = [*notes, *sorted((d for o in outcomes for d in o.diagnostics),
                                    key=lambda d: (d.path, d.line, d.col, d.code))]
     fmt = args.format or report.default_format()
-    report.write(diagnostics, fmt, sys.stdout, files=len(outcomes), changed=len(changed))
+    shown = diagnostics if args.verbose or fmt == "json" else \
+        [d for d in diagnostics if d.severity is not Severity.NOTE or d.code not in KINDS]
+    report.write(shown, fmt, sys.stdout, files=len(outcomes), changed=len(changed))
     if fmt == "text" and changed:
         verb = "would rewrite" if args.check else "rewrote"
-        print(f"anthology fix: {verb} {len(changed)} file(s): "
-              + ", ".join(o.path for o in changed))
+        print(f"anthology fix: {verb} {len(changed)} file(s) ({', '.join(o.path for o in changed)})"
+              f": {summary(diagnostics)}" + ("" if args.verbose else "; -v lists each change"))
+        if not args.check:
+            report.updated(sys.stdout)
     needs_hand = any(d.severity is Severity.ERROR for d in diagnostics)
     return 1 if changed or needs_hand else 0
+
+
+KINDS = {"FIX001": "paper id(s) assigned", "FIX002": "recommendation id(s) assigned",
+         "FIX003": "arXiv id(s) made canonical", "FIX004": "key order in {} file(s)",
+         "FIX005": "line endings in {} file(s)"}
+
+
+def summary(diagnostics: list[Diagnostic]) -> str:
+    """'2 recommendation id(s) assigned, key order in 1 file(s)': the changes, per kind."""
+    counts = Counter(d.code for d in diagnostics if d.code in KINDS)
+    return ", ".join(KINDS[code].format(n) if "{}" in KINDS[code] else f"{n} {KINDS[code]}"
+                     for code, n in sorted(counts.items())) or "layout only"

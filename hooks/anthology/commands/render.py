@@ -1,13 +1,16 @@
 """`anthology render [--check]`: regenerate REGISTRY.md, the README sections and the export.
 
 The checks run first (offline); a registry with errors is not rendered, so a bad commit
-never half-rewrites the docs. Exit 1 when a file was rewritten (or, with --check, would be).
+never half-rewrites the docs. Their findings are not repeated here (the check hooks print
+them): one line says how many errors stopped the render. Exit 1 when a file was rewritten
+(or, with --check, would be).
 """
 
 from __future__ import annotations
 
 import argparse
 import io
+import json
 import sys
 from contextlib import redirect_stdout
 from typing import Any
@@ -32,15 +35,15 @@ def run(args: argparse.Namespace) -> int:
         print("anthology render: takes no file names (it renders the whole registry)",
               file=sys.stderr)
         return 2
-    checks = argparse.Namespace(paths=[], only=list(CHECK_NAMES), format=args.format,
+    checks = argparse.Namespace(paths=[], only=list(CHECK_NAMES), format="json",
                                 offline=True, strict=False, base=None)
     found = io.StringIO()
     with redirect_stdout(found):
         status, (config, _memo, registry) = check(checks)
     if status != 0:
-        sys.stdout.write(found.getvalue())
-        print("anthology render: the registry has errors, so no derived file was written",
-              file=sys.stderr)
+        errors = json.loads(found.getvalue())["summary"]["errors"]
+        print(f"anthology render: not rendered: the registry has {errors} error"
+              f"{'' if errors == 1 else 's'} (`anthology check` lists them)", file=sys.stderr)
         return int(status)
     return render(config, registry, only_check=args.check, fmt=args.format)
 
@@ -57,6 +60,8 @@ def render(config: Any, registry: Any, only_check: bool, fmt: str | None) -> int
     for shown in result.changed:
         print(f"{shown} is out of date; run `anthology render`" if only_check
               else f"{shown} was rewritten")
+    if result.changed and not only_check:
+        report.updated(sys.stdout)
     if result.changed or exit_status(result.diagnostics, strict=False):
         return 1
     return 0

@@ -50,8 +50,8 @@ YEAR = Code("ARXIV010", W, "the year is neither the id's nor arXiv's first versi
             'year: 2020 for an id from January 2021 whose v1 is from January 2021')
 WITHDRAWN = Code("ARXIV011", W, "arXiv says the paper was withdrawn",
                  "a paper whose arXiv comment reads 'This paper has been withdrawn'")
-UNREACHED = Code("ARXIV012", W, "arXiv could not be reached (no network, DNS, refused, time "
-                 "limit, errors after retries): one line for every id left unchecked; fails "
+UNREACHED = Code("ARXIV012", W, "arXiv could not be reached (no network or DNS, refused, time "
+                 "limit, errors after retries): one line for all the ids left unchecked; fails "
                  "only with --strict", "a commit made offline without --offline")
 CODES = [MALFORMED, NOT_CANONICAL, DUPLICATE, YEAR_VS_ID, NOT_FOUND, UNCHECKED, TITLE,
          OLD_TITLE, AUTHOR, YEAR, WITHDRAWN, UNREACHED]

@@ -99,7 +99,7 @@ def fix_file(path: str, raw: bytes, numbering: Numbering) -> Outcome:
             outcome.diagnostics.append(ENDINGS.at(path, 1, 1, "saved with LF line endings and "
                                                   "no byte-order mark"))
     if one_paper:
-        outcome.diagnostics.extend(_rename(path, new_doc, trip.data.get("id")))
+        outcome.diagnostics.extend(rename_problem(new_doc, trip.data.get("id")))
     return outcome
 
 
@@ -166,7 +166,11 @@ def _report(path: str, doc: Document, edits: list[Edit], moved: bool,
     return found
 
 
-def _rename(path: str, doc: Document, paper_id: Any) -> list[Diagnostic]:
+def rename_problem(doc: Document, paper_id: Any = None) -> list[Diagnostic]:
+    """A one-paper file not named after its paper id: the `git mv` to run."""
+    if paper_id is None and isinstance(doc.data, dict):
+        paper_id = doc.data.get("id")
+    path = doc.path
     current = PurePosixPath(path)
     if not isinstance(paper_id, str) or not paper_id or current.stem == paper_id:
         return []

@@ -10,10 +10,18 @@ from anthology.baseline import NoBaseline, load_baseline
 from anthology.cache import Memo
 from anthology.config import Config
 from anthology.diagnostics import Code, Diagnostic, Severity
-from anthology.fix.filefix import PAPER_ID, REC_ID, Outcome, fix_file
+from anthology.fix.filefix import PAPER_ID, REC_ID, Outcome, fix_file, rename_problem
 from anthology.fix.numbering import Numbering
+from anthology.fix.triage import needs_fix
 from anthology.naming import Conventions
-from anthology.pipeline import YAML_SUFFIXES, NotRead, load_registry, paper_files, read_file
+from anthology.pipeline import (
+    YAML_SUFFIXES,
+    NotRead,
+    load_document,
+    load_registry,
+    paper_files,
+    read_file,
+)
 
 NO_BASE = Code("FIX011", Severity.NOTE, "new ids were numbered without the base revision",
                "outside a git repository, or before the first commit")
@@ -44,7 +52,12 @@ def fix_paths(config: Config, memo: Memo, paths: Sequence[Path],
             outcomes.append(Outcome(shown, b"", diagnostics=[reason.code.at(shown, 0, 0,
                                                                             reason.message)]))
             continue
-        outcome = fix_file(shown, raw, numbering)
+        document, found = load_document(shown, raw, memo)
+        if (document is None or any(d.severity is Severity.ERROR for d in found)
+                or needs_fix(document.data, raw)):
+            outcome = fix_file(shown, raw, numbering)
+        else:  # nothing to fix: no round trip, only what needs a hand
+            outcome = Outcome(shown, raw, diagnostics=rename_problem(document))
         outcome.file = path
         outcomes.append(outcome)
     assigned = any(d.code in (PAPER_ID.code, REC_ID.code)

@@ -16,6 +16,7 @@ from typing import Any
 
 FORMAT = 3  # bump when the shape of cached values changes
 KEEP_RUNS = 16  # whole-run results kept besides the ones a run used (one per hook, say)
+SMALL = 500  # in a memo of N >= SMALL entries, fewer than N / SMALL new ones are not saved
 
 
 def cache_folder() -> Path:
@@ -64,6 +65,8 @@ class Memo:
             return
         if not (self._dirty or set(self._old) - set(self._used)):
             return
+        if self._few_new():
+            return  # rewriting every entry for one new file costs more than redoing that file
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.file.parent, prefix=".memo-")
@@ -74,6 +77,11 @@ class Memo:
             os.replace(tmp, self.file)
         except OSError:
             pass  # a cache that can't be written only costs time
+
+    def _few_new(self) -> bool:
+        """A run over a large memo that added only a handful of entries (one edited file)."""
+        new = sum(1 for key in self._used if key not in self._old and not key.startswith("run:"))
+        return len(self._old) >= SMALL and new * SMALL < len(self._old)
 
     def _read(self) -> dict[str, Any]:
         assert self.file is not None

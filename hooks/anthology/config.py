@@ -109,13 +109,19 @@ class Config:
         Bytes of a file name that are not UTF-8 are shown as escapes (`\\xff`), so any
         report can print it.
         """
-        try:
-            shown = path.relative_to(self.root).as_posix()
-        except ValueError:
+        text, prefix = str(path), str(self.root).rstrip(os.sep) + os.sep
+        if text.startswith(prefix):  # what relative_to says, without building Path objects
+            shown = text[len(prefix):].replace(os.sep, "/")
+            if shown.isascii():
+                return shown
+        else:
             try:
-                shown = Path(os.path.realpath(path)).relative_to(self.root).as_posix()
+                shown = path.relative_to(self.root).as_posix()
             except ValueError:
-                shown = path.as_posix()
+                try:
+                    shown = Path(os.path.realpath(path)).relative_to(self.root).as_posix()
+                except ValueError:
+                    shown = path.as_posix()
         return shown.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 

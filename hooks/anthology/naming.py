@@ -15,6 +15,8 @@ _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 def surname_letters(first_author: str) -> str:
     """ASCII letters of a surname in any script: 'Müller' -> 'Muller', 'de With' -> 'deWith',
     'Тихонов' -> 'Tikhonov', '张' -> 'Zhang' (transliterated by anyascii)."""
+    if first_author.isascii():
+        return "".join(filter(str.isalpha, first_author))
     return "".join(ch for ch in anyascii(first_author) if ch.isascii() and ch.isalpha())
 
 

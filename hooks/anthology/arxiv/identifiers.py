@@ -70,8 +70,10 @@ def candidate(text: str) -> str:
 
 def parse(text: str, today: date | None = None) -> Parsed:
     """Validate an id as written; `today` bounds new-style ids (none from the future)."""
-    value = candidate(text)
     today = today or date.today()
+    if m := NEW_STYLE.fullmatch(text):  # as written in a clean registry: nothing to strip
+        return Parsed(text, *_new_style(m, today))
+    value = candidate(text)
     if m := NEW_STYLE.fullmatch(value):
         return Parsed(text, *_new_style(m, today))
     if m := OLD_STYLE.fullmatch(value):

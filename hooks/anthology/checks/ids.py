@@ -210,7 +210,9 @@ def _paper(paper: Paper, conventions: Conventions, paper_ids: Counter[str],
         want = f"{letters or '<Surname>'}{'N' * conventions.counter_digits}"
         found.append(BAD_PAPER_ID.at(*paper.at("id"), f"paper id '{paper.id}' should look like "
                                      f"{want} (first author's surname, then a counter)"))
-    stem = PurePosixPath(paper.document.path).stem
+    name = paper.document.path.rpartition("/")[2]  # PurePosixPath(...).stem, without a Path
+    dot = name.rfind(".")
+    stem = name[:dot] if 0 < dot < len(name) - 1 else name
     if paper.one_per_file and stem != paper.id and not found:
         found.append(STEM.at(*paper.at("id"), f"file is named '{stem}' but holds paper "
                              f"'{paper.id}'; run: git mv {paper.document.path} "

@@ -79,6 +79,7 @@ def check(args: argparse.Namespace, replay: bool = False):  # type: ignore[no-un
             why = str(reason)
     paths = [] if getattr(args, "hook", False) else list(getattr(args, "paths", []))
     memo = Memo.for_root(config.root)
+    gc.disable()  # loading makes millions of objects and no garbage: no collector passes
     files = read_files(config, paths)
     offline = args.offline or os.environ.get("ANTHOLOGY_OFFLINE", "") not in ("", "0")
     key = (snapshot.fingerprint(config, files, args.only, base.rev if base else why,
@@ -87,10 +88,12 @@ def check(args: argparse.Namespace, replay: bool = False):  # type: ignore[no-un
     runs = Memo.for_root(config.root, "runs")
     replayed = runs.get(key) if key else None
     if replayed is not None:
+        gc.enable()
         frozen, counts = replayed
         return _report(args, config, paths, snapshot.thaw(frozen), counts), (config, memo, None)
     registry = load_registry(config, memo, files=files)
     gc.freeze()  # the model lives until exit: spare it the collector's passes
+    gc.enable()
     context = Context(config, memo, offline=offline, strict=args.strict,
                       base=base.label if base else None)
     if "ids" in args.only:

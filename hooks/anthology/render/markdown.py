@@ -8,6 +8,7 @@ piece of user text through `md` (inline text, safe in lists, headings and table 
 
 from __future__ import annotations
 
+import os
 import re
 import traceback
 from pathlib import Path
@@ -83,9 +84,26 @@ def environment(config: Config) -> jinja2.Environment:
     loaders.append(jinja2.PackageLoader("anthology.render", "templates"))
     env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=False,
                              undefined=jinja2.StrictUndefined, trim_blocks=True,
-                             lstrip_blocks=True, keep_trailing_newline=True)
+                             lstrip_blocks=True, keep_trailing_newline=True,
+                             bytecode_cache=_compiled_templates())
     env.filters.update(md=md, code=code, href=href, link=link, anchor=slug)
     return env
+
+
+def _compiled_templates() -> jinja2.BytecodeCache | None:
+    """Compiled templates kept between runs (keyed by each template's source); compiling
+    them is most of a small registry's render."""
+    from anthology import __version__
+    from anthology.cache import cache_folder
+
+    if os.environ.get("ANTHOLOGY_NO_CACHE"):
+        return None
+    folder = cache_folder() / f"templates-{__version__}-jinja{jinja2.__version__}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 def has_template(env: jinja2.Environment, name: str) -> bool:

@@ -85,7 +85,7 @@ def _metadata(config: Config, args: argparse.Namespace,
     offline = args.offline or os.environ.get("ANTHOLOGY_OFFLINE", "") not in ("", "0")
     why = "the network is off (--offline or ANTHOLOGY_OFFLINE)"
     if not offline:
-        entry, why = _fetch(config, p.arxiv)
+        entry, why, _reached = _fetch(config, p.arxiv)
         if entry is not None:
             return (collapse(entry.title), surname(entry.authors[0]),
                     entry.published_year or 2000 + int(p.arxiv[:2])), ""

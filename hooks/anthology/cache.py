@@ -73,7 +73,7 @@ class Memo:
             runs = [k for k in self._old if k.startswith("run:") and k not in self._used]
             kept = {k: self._old[k] for k in runs[-KEEP_RUNS:]}
             with os.fdopen(fd, "wb") as out:
-                marshal.dump((FORMAT, {**kept, **self._used}), out)
+                out.write(marshal.dumps((FORMAT, {**kept, **self._used})))
             os.replace(tmp, self.file)
         except OSError:
             pass  # a cache that can't be written only costs time
@@ -87,7 +87,8 @@ class Memo:
         assert self.file is not None
         try:
             with self.file.open("rb") as stream:
-                version, entries = marshal.load(stream)
+                # loads of the whole file: load(stream) reads it a few bytes at a time
+                version, entries = marshal.loads(stream.read())
         except (OSError, EOFError, ValueError, TypeError):
             return {}
         return entries if version == FORMAT and isinstance(entries, dict) else {}

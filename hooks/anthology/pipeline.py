@@ -143,14 +143,19 @@ def read_file(path: Path, limit: int, key: str = "papers") -> bytes:
             raise NotRead(UNREADABLE, f"is a symbolic link {what}; fix the link or remove it "
                           f"from the '{key}' paths") from None
         raise NotRead(UNREADABLE, f"can't be read: {err.strerror or err}") from None
-    mode = os.fstat(fd).st_mode
+    status = os.fstat(fd)
+    mode = status.st_mode
     if not stat.S_ISREG(mode):
         os.close(fd)
         kind = KINDS.get(stat.S_IFMT(mode), "not a regular file")
         raise NotRead(NOT_A_FILE, f"is {kind}, not a regular file; point '{key}' at "
                       "regular files only")
-    with os.fdopen(fd, "rb") as file:
-        raw = file.read(limit + 1)
+    try:  # sized by the file: a read of limit + 1 bytes allocates that much every time
+        raw = os.read(fd, min(status.st_size, limit) + 1)
+        while len(raw) <= limit and (more := os.read(fd, min(1 << 16, limit + 1 - len(raw)))):
+            raw += more  # a short read, or the file grew since fstat
+    finally:
+        os.close(fd)
     if len(raw) > limit:
         raise NotRead(TOO_BIG, f"is larger than {limit} bytes; raise 'max_file_bytes' in the "
                       "configuration if this really is a registry file")

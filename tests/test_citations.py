@@ -157,7 +157,7 @@ def test_fix_writes_dois_and_isbns_canonically_keeping_comments(
         "Goodfellow001.yaml": BOOK.replace('"9780262035613"', "978-0-262-03561-3  # MIT Press"),
         "Krizhevsky001.yaml": ALEXNET.replace('"10.1145/3065386"',
                                               "https://doi.org/10.1145/3065386  # CACM")})
-    assert main(["fix"]) == 1
+    assert main(["fix", "-v"]) == 1
     out = capsys.readouterr().out
     assert "Goodfellow001.yaml:6:7: note[FIX012] ISBN 978-0-262-03561-3 written as" in out
     papers = root / "registry" / "papers"

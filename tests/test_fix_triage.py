@@ -33,6 +33,9 @@ CHANGES = {
         "      date: 2019-01-01\n      reason: Under Adam an L2 term is scaled by the adaptive denominator.",
         "      reason: Under Adam an L2 term is scaled by the adaptive denominator.\n      date: 2019-01-01"),
     "evidence keys": LOSHCHILOV + "    evidence:\n      - note: LLaMA.\n        arxiv: \"2302.13971\"\n",
+    "DOI as a link": KINGMA.replace('arxiv: "1412.6980"', "doi: https://doi.org/10.1145/3065386"),
+    "ISBN with hyphens": KINGMA.replace('arxiv: "1412.6980"', "isbn: 978-0-262-03561-3"),
+    "ISBN as a number": KINGMA.replace('arxiv: "1412.6980"', "isbn: 9780262035613"),
     "CRLF": KINGMA.replace("\n", "\r\n"),
     "byte-order mark": "\ufeff" + KINGMA,
     "a list of papers": "- " + "\n  ".join(KINGMA.replace("id: Kingma001\n", "").rstrip().split("\n"))
@@ -40,7 +43,8 @@ CHANGES = {
 }
 CLEAN = {"Kingma": KINGMA, "Loshchilov": LOSHCHILOV,
          "unknown keys stay last": KINGMA + "extra: 1\n",
-         "a bad arXiv id is left for the check": KINGMA.replace('"1412.6980"', "not-an-id")}
+         "a bad arXiv id is left for the check": KINGMA.replace('"1412.6980"', "not-an-id"),
+         "a canonical DOI": KINGMA.replace('arxiv: "1412.6980"', 'doi: "10.1145/3065386"')}
 
 
 def numbering(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Numbering:

@@ -70,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
 
 KINDS = {"FIX001": "paper id(s) assigned", "FIX002": "recommendation id(s) assigned",
          "FIX003": "arXiv id(s) made canonical", "FIX004": "key order in {} file(s)",
-         "FIX005": "line endings in {} file(s)"}
+         "FIX005": "line endings in {} file(s)", "FIX012": "DOI(s) or ISBN(s) made canonical"}
 
 
 def summary(diagnostics: list[Diagnostic]) -> str:

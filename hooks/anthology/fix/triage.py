@@ -2,8 +2,9 @@
 
 ruamel.yaml's round trip is pure Python and costs milliseconds a file; the plain data the
 loader already holds (libyaml, memoised by content) tells whether a fix would change
-anything: a missing id, an arXiv id not in canonical form, keys out of canonical order,
-CR line endings or a byte-order mark. A file for which this says no is left as it is.
+anything: a missing id, an arXiv id, DOI or ISBN not in canonical form, keys out of
+canonical order, CR line endings or a byte-order mark. A file for which this says no is
+left as it is, so a new fix in paperfix.py needs its test here too.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any
 
 from anthology.fix.keyorder import DEPRECATED, EVIDENCE, PAPER, RECOMMENDATION, canonical
 from anthology.fix.paperfix import canonical_arxiv
+from anthology.locators import parse_doi, parse_isbn
 
 
 def needs_fix(data: Any, raw: bytes) -> bool:
@@ -27,6 +29,8 @@ def needs_fix(data: Any, raw: bytes) -> bool:
 
 def _paper(paper: dict[str, Any]) -> bool:
     if _missing(paper, "id") or _arxiv(paper) or _unordered(paper, PAPER):
+        return True
+    if _locator(paper, "doi", parse_doi) or _locator(paper, "isbn", parse_isbn):
         return True
     recommendations = paper.get("recommendations")
     for rec in recommendations if isinstance(recommendations, list) else []:
@@ -60,3 +64,12 @@ def _arxiv(mapping: dict[str, Any]) -> bool:
     if not isinstance(value, str):
         return True  # a number: its written form decides, in the round trip
     return canonical_arxiv(value) not in (None, value)
+
+
+def _locator(paper: dict[str, Any], key: str, parse: Any) -> bool:
+    value = paper.get(key)
+    if value is None or isinstance(value, (bool, dict, list)):
+        return False
+    if not isinstance(value, str):
+        return True  # a number (an ISBN's digits): written as a string in the round trip
+    return parse(value).canonical not in (None, value)

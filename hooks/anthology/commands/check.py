@@ -79,21 +79,22 @@ def check(args: argparse.Namespace, replay: bool = False):  # type: ignore[no-un
             why = str(reason)
     paths = [] if getattr(args, "hook", False) else list(getattr(args, "paths", []))
     memo = Memo.for_root(config.root)
-    gc.disable()  # loading makes millions of objects and no garbage: no collector passes
-    files = read_files(config, paths)
-    offline = args.offline or os.environ.get("ANTHOLOGY_OFFLINE", "") not in ("", "0")
-    key = (snapshot.fingerprint(config, files, args.only, base.rev if base else why,
-                                base.label if base else why)
-           if replay and (offline or "arxiv" not in args.only) else None)
     runs = Memo.for_root(config.root, "runs")
-    replayed = runs.get(key) if key else None
-    if replayed is not None:
+    offline = args.offline or os.environ.get("ANTHOLOGY_OFFLINE", "") not in ("", "0")
+    gc.disable()  # loading makes millions of objects and no garbage: no collector passes
+    try:
+        files = read_files(config, paths)
+        key = (snapshot.fingerprint(config, files, args.only, base.rev if base else why,
+                                    base.label if base else why)
+               if replay and (offline or "arxiv" not in args.only) else None)
+        replayed = runs.get(key) if key else None
+        registry = load_registry(config, memo, files=files) if replayed is None else None
+        gc.freeze()  # what is loaded lives until exit: spare it the collector's passes
+    finally:
         gc.enable()
-        frozen, counts = replayed
+    if registry is None:
+        frozen, counts = replayed or ([], {})
         return _report(args, config, paths, snapshot.thaw(frozen), counts), (config, memo, None)
-    registry = load_registry(config, memo, files=files)
-    gc.freeze()  # the model lives until exit: spare it the collector's passes
-    gc.enable()
     context = Context(config, memo, offline=offline, strict=args.strict,
                       base=base.label if base else None)
     if "ids" in args.only:

@@ -66,7 +66,7 @@ def test_fix_never_gives_out_a_removed_id(removed: Path,
     git(removed, "commit", "-qm", "remove Kingma001")
     paper = removed / "registry" / "papers" / "adam.yaml"
     paper.write_text(KINGMA.replace("id: Kingma001\n", "").replace("  - id: MLR-2014-Kingma001-0002\n    text", "  - text"))
-    assert main(["fix", str(paper)]) == 1
+    assert main(["fix", "-v", str(paper)]) == 1
     assert "assigned paper id Kingma002" in capsys.readouterr().out
 
 

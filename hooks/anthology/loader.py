@@ -100,7 +100,8 @@ def load(path: str, raw: bytes) -> tuple[Document | None, list[Diagnostic]]:
         return None, [*diagnostics, refused.code.at(path, mark.line + 1, mark.column + 1,
                                                     refused.message)]
     if node is None:
-        return None, [*diagnostics, EMPTY.at(path, 1, 1, "the file is empty; expected a paper")]
+        return None, [*diagnostics, EMPTY.at(path, 1, 1, "the file holds no data; write its "
+                                             "content or remove the file")]
     for key_node, first_node in duplicates:
         mark, line = key_node.start_mark, first_node.start_mark.line + 1
         message = f"key '{key_node.value}' already appears on line {line}"
@@ -142,8 +143,8 @@ def construct(node: Any, has_aliases: bool = True) -> tuple[Any, list[tuple[Any,
 
 
 def _value(node: Any, duplicates: list[tuple[Any, Any]]) -> Any:
-    if node.id in COLLECTIONS and node.tag != COLLECTIONS[node.id]:
-        raise Refused(BAD_TAG, node, f"the tag {node.tag.replace(TAG, '!!')} is not supported; "
+    if node.id in COLLECTIONS and _tag(node) != COLLECTIONS[node.id]:
+        raise Refused(BAD_TAG, node, f"the tag {_tag(node).replace(TAG, '!!')} is not supported; "
                       f"write a plain {node.id}")
     if node.id == "mapping":
         result: dict[str, Any] = {}
@@ -163,8 +164,14 @@ def _value(node: Any, duplicates: list[tuple[Any, Any]]) -> Any:
     return _scalar(node)
 
 
+def _tag(node: Any) -> str:
+    """The node's tag as written or resolved; `node.tag` costs a URI decoding each time."""
+    tag = node.ctag
+    return str(tag.suffix) if tag.handle is None else str(tag)
+
+
 def _scalar(node: Any) -> Any:
-    tag, text = node.tag, node.value
+    tag, text = _tag(node), node.value
     if tag not in SCALARS:
         raise Refused(BAD_TAG, node, f"the tag {tag.replace(TAG, '!!')} is not supported; "
                       "write a plain value")

@@ -261,8 +261,9 @@ def _terms(terms: list[Term], kind: str, owner: str) -> list[Diagnostic]:
 def _removed_since_base(registry: Registry, context: Any) -> list[Diagnostic]:
     baseline = context.baseline
     if isinstance(baseline, str):
-        where = registry.topics_document.path if registry.topics_document else "."
-        return [NO_BASE.at(where, 1, 1, f"ids were not compared with the base revision: "
+        document = registry.topics_document
+        where = (document.path, 1, 1) if document else (".", 0, 0)
+        return [NO_BASE.at(*where, f"ids were not compared with the base revision: "
                            f"{baseline}")]
     if baseline is None:
         return []

@@ -177,3 +177,69 @@ def test_9_a_year_written_as_a_float_is_reported_and_still_checked(
     assert [c for c in codes(out) if c[2] != "ID013"] == [
         ("Kingma001.yaml", 4, "SCHEMA003"), ("Kingma001.yaml", 15, "ID006")]
     assert f"'year' must be an integer, not a number {float(year)}" in out
+
+
+def paper_id(index: int) -> str:
+    return "Ch" + "".join(chr(ord("a") + int(d)) for d in f"{index:04d}") + "001"
+
+
+def chain_of(links: int) -> str:
+    """One file listing links + 1 papers whose practices supersede each other in turn."""
+    items = []
+    for index in range(links + 1):
+        item = [f"- id: {paper_id(index)}", f"  title: Paper {index}",
+                f"  first_author: Ch{paper_id(index)[2:6]}", "  year: 2020",
+                f'  arxiv: "2001.{index + 1:05d}"', "  recommendations:",
+                f"    - id: MLR-2020-{paper_id(index)}-0001", f"      text: Practice {index}.",
+                "      topic: training-optimization"]
+        if index < links:
+            item += ["      status: deprecated",
+                     f"      superseded_by: [MLR-2020-{paper_id(index + 1)}-0001]",
+                     "      deprecated:", "        date: 2021-01-01", "        reason: Replaced."]
+        else:
+            item += ["      status: standard"]
+        items.append("\n".join(item))
+    return "\n".join(items) + "\n"
+
+
+def test_7_a_long_chain_checks_and_renders_each_chain_in_a_bounded_size(
+        registry: WriteRegistry, run_check: RunCheck, capsys: pytest.CaptureFixture[str]) -> None:
+    links = 800  # RecursionError from about 350 links before
+    root = registry(**{"chain.yaml": chain_of(links)})
+    (root / "anthology.toml").write_text('[render]\noutputs = ["registry-md", "json"]\n')
+    status, out = run_check("--only", "schema,ids,succession")
+    assert status == 0, out
+    assert main(["render"]) == 1
+    capsys.readouterr()
+    export = json.loads((root / "registry.json").read_text())
+    first = export["recommendations"][0]
+    assert first["id"] == "MLR-2020-Chaaaa001-0001"
+    last = f"MLR-2020-{paper_id(links)}-0001"
+    assert first["chains"] == [[f"MLR-2020-{paper_id(i)}-0001" for i in range(6)] + [None, last]]
+    middle = next(r for r in export["recommendations"] if r["id"] == "MLR-2020-Chahaa001-0001")
+    assert middle["chains"][0][:2] == ["MLR-2020-Chaaaa001-0001", None]
+    assert middle["chains"][0].index("MLR-2020-Chahaa001-0001") == 7
+    assert middle["current"] == [last]
+    page = (root / "REGISTRY.md").read_text()
+    assert "[MLR-2020-Chaaaa001-0001](#mlr-2020-chaaaa001-0001) (2020) → … → " in page
+    assert len(page) < 2_000 * links  # a few lines per practice, not the whole chain each
+
+
+def test_7_a_cycle_with_a_way_out_is_one_cycle_error_and_no_chain_end_warning(
+        registry: WriteRegistry, run_check: RunCheck) -> None:
+    looped = KINGMA.replace("superseded_by: [MLR-2017-Loshchilov001-0001]",
+                            "superseded_by: [MLR-2014-Kingma001-0003, MLR-2017-Loshchilov001-0001]")
+    looped += """\
+  - id: MLR-2014-Kingma001-0003
+    text: Tune epsilon.
+    topic: training-optimization
+    status: deprecated
+    superseded_by: [MLR-2014-Kingma001-0001]
+    deprecated:
+      date: 2019-01-01
+      reason: Replaced.
+"""
+    registry(**{**GOOD, "Kingma001.yaml": looped})
+    status, out = run_check("--only", "succession")
+    assert status == 1
+    assert [c for _, _, c in codes(out)] == ["SUCC006"]

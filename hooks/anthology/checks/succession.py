@@ -140,22 +140,30 @@ def _cycles(registry: Registry) -> list[Diagnostic]:
 
 def _chain_ends(registry: Registry) -> list[Diagnostic]:
     """Warn where every path of successors ends at a retired (successor-less) practice."""
-    reaches_live: dict[str, bool] = {}
-
-    def live(rec: Recommendation, seen: frozenset[str]) -> bool:
-        if rec.is_live or rec.status != "deprecated":
-            return True
-        if rec.id in reaches_live:
-            return reaches_live[rec.id]
-        successors = [s for s in registry.successors(rec) if s.id not in seen]
-        result = any(live(s, seen | {str(s.id)}) for s in successors) if successors else False
-        reaches_live[str(rec.id)] = result
-        return result
-
+    reaches_live = _reaching_live(registry)
     found = []
     for rec in registry.recommendations:
         others = [s for s in registry.successors(rec) if s.id != rec.id]
-        if rec.status == "deprecated" and rec.id and others and not live(rec, frozenset({rec.id})):
-                found.append(RETIRED_END.at(*rec.at("superseded_by"), f"following successors "
-                                            f"from {rec.id} never reaches a live practice"))
+        if rec.status == "deprecated" and rec.id and others and id(rec) not in reaches_live:
+            found.append(RETIRED_END.at(*rec.at("superseded_by"), f"following successors "
+                                        f"from {rec.id} never reaches a live practice"))
     return found
+
+
+def _reaching_live(registry: Registry) -> set[int]:
+    """Every recommendation (by `id()`) from which successors lead to one not deprecated.
+
+    One walk backwards from those practices over predecessor links: linear in the size
+    of the registry, and exact even where links form a cycle.
+    """
+    frontier = [rec for rec in registry.recommendations if rec.status != "deprecated"]
+    reached = {id(rec) for rec in frontier}
+    while frontier:
+        rec = frontier.pop()
+        if rec.id is None or registry.recommendation_by_id.get(rec.id) is not rec:
+            continue  # nothing links to a recommendation without an id, or to a duplicate
+        for before in registry.predecessors.get(rec.id, []):
+            if id(before) not in reached and before.id != rec.id:
+                reached.add(id(before))
+                frontier.append(before)
+    return reached

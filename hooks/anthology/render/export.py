@@ -82,6 +82,6 @@ def _recommendation(entry: Entry) -> dict[str, Any]:
         "successors": [e.id for e in entry.successors],
         "predecessors": [e.id for e in entry.predecessors],
         "current": [e.id for e in entry.now],
-        "chains": [[e.id for e in chain] for chain in entry.chains],
+        "chains": [[e.id if e else None for e in chain] for chain in entry.chains],
         "anchor": entry.anchor,
     }

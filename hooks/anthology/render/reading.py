@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from anthology.render.chains import walks
+
 if TYPE_CHECKING:
     from anthology.render.view import Entry, TermView, TopicView, View
 
@@ -60,11 +62,14 @@ def practice_groups(topic: TopicView, contexts: list[TermView]) -> list[Group]:
 
 
 def histories(view: View) -> list[list[Entry]]:
-    """Every succession chain through the attic once, by topic, then by its first paper."""
+    """Every succession chain through the attic once, by topic, then by its first paper.
+
+    Chains are walked whole from each first practice, so a long chain is listed once and
+    costs its length, not its length for each of its practices.
+    """
     order = {t.id: i for i, t in enumerate(view.topics)}
-    found: dict[tuple[str, ...], list[Entry]] = {}
-    for entry in view.attic:
-        for chain in entry.chains:
-            found.setdefault(tuple(e.id for e in chain), chain)
-    return sorted(found.values(), key=lambda chain: (
+    found = [chain for first in view.entries if not first.predecessors
+             for chain in walks(first, lambda e: e.successors)
+             if any(not e.is_live for e in chain)]
+    return sorted(found, key=lambda chain: (
         order.get(chain[0].topic_id, len(order)), chain[0].paper.year or 0, chain[0].id))

@@ -7,17 +7,16 @@ Markdown templates and the JSON export read this one view, so they always agree.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from anthology.model import Evidence, Recommendation, Registry, Term
 from anthology.render.anchors import assign_anchors
+from anthology.render.chains import chains, paths
 from anthology.render.papers import PaperView, arxiv_link, paper_view
 from anthology.render.reading import Group, histories, one_line, practice_groups
 from anthology.render.removed import RemovedView, removed_views
 
 STATUSES = ("standard", "experimental", "deprecated")
-MAX_CHAINS = 12  # a chain list longer than this is cut, with a count of the rest
 
 
 @dataclass(frozen=True)
@@ -57,7 +56,7 @@ class Entry:
     topic: TopicView | None = None
     successors: list[Entry] = field(default_factory=list)
     predecessors: list[Entry] = field(default_factory=list)
-    chains: list[list[Entry]] = field(default_factory=list)
+    chains: list[list[Entry | None]] = field(default_factory=list)  # None: steps left out
     more_chains: int = 0
     now: list[Entry] = field(default_factory=list)  # where its successors lead, for the attic
     contexts: list[TermView] = field(default_factory=list)  # applies_to, resolved
@@ -80,9 +79,6 @@ class Entry:
     def heading(self) -> str:
         """Its heading in REGISTRY.md: the name with the id beside it, or the id alone."""
         return f"{self.name} · {self.id}" if self.name else self.id
-
-
-Step = Callable[[Entry], list[Entry]]
 
 
 @dataclass(eq=False)
@@ -167,10 +163,13 @@ def build_view(registry: Registry) -> View:
     ordered = [entries[k] for k in sorted(entries)]
     for entry in ordered:
         entry.predecessors.sort(key=lambda e: e.id)
-        entry.chains, entry.more_chains = _chains(entry)
+    up = paths(ordered, lambda e: e.predecessors)
+    down = paths(ordered, lambda e: e.successors)
+    for entry in ordered:
+        entry.chains, entry.more_chains = chains(entry, up, down)
         if not entry.is_live and entry.successors:
-            ends = [down[-1] for down in _walk(entry, lambda e: e.successors)]
-            entry.now = sorted(set(ends), key=lambda e: e.id)
+            ends = {path.far for path in down.first[id(entry)]}
+            entry.now = sorted(ends, key=lambda e: e.id)
     topics = [TopicView(t.id, t.title or t.id, t.scope or "", list(t.aliases),
                         subtopics=_terms(t.subtopics))
               for t in registry.topics if t.id is not None]
@@ -215,41 +214,3 @@ def _entry(rec: Recommendation, paper: PaperView) -> Entry:
     return Entry(rec.id or "", rec.name, rec.text or "", rec.status or "", rec.topic or "",
                  rec.subtopic, list(rec.applies_to), paper, list(rec.implementations),
                  [_evidence(e) for e in rec.evidence], rec.deprecated_date, rec.deprecated_reason)
-
-
-def _chains(entry: Entry) -> tuple[list[list[Entry]], int]:
-    """Every path of succession through `entry`, from a first practice to a last one."""
-    ups = _walk(entry, lambda e: e.predecessors)
-    downs = _walk(entry, lambda e: e.successors)
-    chains = [list(reversed(up))[:-1] + down for up in ups for down in downs][:MAX_CHAINS]
-    total = _count(entry, lambda e: e.predecessors) * _count(entry, lambda e: e.successors)
-    return chains, max(total - len(chains), 0)
-
-
-def _walk(start: Entry, step: Step) -> list[list[Entry]]:
-    found: list[list[Entry]] = []
-
-    def visit(path: list[Entry]) -> None:
-        if len(found) >= MAX_CHAINS:
-            return
-        following = [e for e in step(path[-1]) if e not in path]
-        if not following:
-            found.append(path)
-        for nxt in following:
-            visit([*path, nxt])
-
-    visit([start])
-    return found
-
-
-def _count(start: Entry, step: Step) -> int:
-    """How many paths lead from `start` to an end (links form no cycle once checked)."""
-    counts: dict[int, int] = {}
-
-    def paths(entry: Entry, seen: frozenset[int]) -> int:
-        if id(entry) not in counts:
-            following = [e for e in step(entry) if id(e) not in seen]
-            counts[id(entry)] = sum(paths(e, seen | {id(e)}) for e in following) or 1
-        return counts[id(entry)]
-
-    return paths(start, frozenset({id(start)}))

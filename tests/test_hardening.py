@@ -243,3 +243,15 @@ def test_7_a_cycle_with_a_way_out_is_one_cycle_error_and_no_chain_end_warning(
     status, out = run_check("--only", "succession")
     assert status == 1
     assert [c for _, _, c in codes(out)] == ["SUCC006"]
+
+
+def test_fix_leaves_a_file_with_an_impossible_date_untouched(
+        registry: WriteRegistry, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found by the fuzz test: ruamel.yaml builds dates, and 2023-02-30 is none."""
+    root = registry(**{**GOOD, "Kingma001.yaml": KINGMA.replace("date: 2019-01-01",
+                                                                "date: 2023-02-30")})
+    before = (root / "registry" / "papers" / "Kingma001.yaml").read_bytes()
+    assert main(["fix"]) == 1
+    out = capsys.readouterr().out
+    assert "error[FIX008] left untouched: ruamel.yaml can't read it (day is out of range" in out
+    assert (root / "registry" / "papers" / "Kingma001.yaml").read_bytes() == before

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
 
 from anthology.loader import compose
 
@@ -64,6 +65,13 @@ def dump(data: Any, layout: Layout) -> str:
 
 def load(text: str) -> RoundTrip:
     """Load `text` for editing; raises ruamel.yaml's YAMLError when it can't be read."""
+    try:
+        return _load(text)
+    except (ValueError, OverflowError) as err:  # a value it can't build, such as 2023-02-30
+        raise YAMLError(f"{err}") from err
+
+
+def _load(text: str) -> RoundTrip:
     detected = detect(text)
     data = yaml_for(detected).load(text)
     if dump(data, detected) == text:

@@ -255,3 +255,13 @@ def test_fix_leaves_a_file_with_an_impossible_date_untouched(
     out = capsys.readouterr().out
     assert "error[FIX008] left untouched: ruamel.yaml can't read it (day is out of range" in out
     assert (root / "registry" / "papers" / "Kingma001.yaml").read_bytes() == before
+
+
+def test_a_year_out_of_range_is_reported_not_a_traceback(registry: WriteRegistry,
+                                                        run_check: RunCheck) -> None:
+    """Found by the fuzz test: every form message was built for every schema error."""
+    registry(**{**GOOD, "Kingma001.yaml": KINGMA.replace("year: 2014", "year: -1")})
+    status, out = run_check("--only", "schema")
+    assert status == 1
+    assert codes(out) == [("Kingma001.yaml", 4, "SCHEMA005")]
+    assert "'year' must be at least 1900" in out

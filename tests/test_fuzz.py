@@ -84,6 +84,8 @@ def registries(draw: st.DrawFn) -> dict[str, bytes]:
     files = {f"registry/papers/{name}": PAPERS[name] for name in _closure(seeds)}
     files["registry/topics.yaml"] = TOPICS
     for _ in range(draw(st.integers(1, 4))):
+        if not files:
+            break
         path = draw(st.sampled_from(sorted(files)))
         result = draw(st.sampled_from(MUTATIONS))(draw, files, path)
         if result is not None:

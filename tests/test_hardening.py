@@ -265,3 +265,11 @@ def test_a_year_out_of_range_is_reported_not_a_traceback(registry: WriteRegistry
     assert status == 1
     assert codes(out) == [("Kingma001.yaml", 4, "SCHEMA005")]
     assert "'year' must be at least 1900" in out
+
+
+@pytest.mark.parametrize(("raw", "line", "col"), [
+    (b"a: 1\rb: \xff\r", 2, 4), (b"a: 1\r\nb: \xff\r\n", 2, 4), (b"\xef\xbb\xbfa: \xff", 1, 4)])
+def test_a_byte_that_is_not_utf8_is_placed_as_the_text_counts_lines(
+        raw: bytes, line: int, col: int) -> None:
+    """Found by the fuzz test: CR-only line endings and a byte-order mark shifted it."""
+    assert diagnose(raw) == [("YAML001", line, col)]

@@ -255,5 +255,8 @@ def _bad_character(path: str, text: str, index: int) -> Diagnostic:
 
 
 def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
-    start = raw.rfind(b"\n", 0, offset) + 1
-    return raw.count(b"\n", 0, offset) + 1, len(raw[start:offset].decode("utf-8", "replace")) + 1
+    """Line and column as the text's: after the byte-order mark, CR and CRLF breaking lines."""
+    before = raw[:offset].removeprefix(b"\xef\xbb\xbf")
+    before = before.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    start = before.rfind(b"\n") + 1
+    return before.count(b"\n") + 1, len(before[start:].decode("utf-8", "replace")) + 1

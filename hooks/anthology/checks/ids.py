@@ -24,7 +24,7 @@ from typing import Any
 from anthology.baseline import Baseline
 from anthology.checks import tombstones
 from anthology.diagnostics import Code, Diagnostic, Severity
-from anthology.model import Paper, Recommendation, Registry, Term
+from anthology.model import Located, Paper, Recommendation, Registry, Term
 from anthology.naming import TOPIC_ID, Conventions, full_name_surname, surname_letters
 from anthology.suggest import did_you_mean
 
@@ -107,12 +107,12 @@ def check(registry: Registry, context: Any) -> list[Diagnostic]:
             found.append(DUPLICATE_REC.at(*rec.at("id"), f"recommendation id '{rec.id}' is "
                                           f"used {rec_ids[rec.id]} times in the registry"))
         if rec.topic is not None and topics_read:
-            found.extend(_topic(registry, rec.topic, rec.at("topic"), "topic: {}"))
+            found.extend(_topic(registry, rec.topic, rec, ("topic",), "topic: {}"))
     for paper in registry.papers if topics_read else []:
         topics = paper.raw.get("topics")
         for i, name in enumerate(topics if isinstance(topics, list) else []):
             if isinstance(name, str):
-                found.extend(_topic(registry, name, paper.at("topics", i), "{} in topics"))
+                found.extend(_topic(registry, name, paper, ("topics", i), "{} in topics"))
     for rec in registry.recommendations:
         found.extend(_vocabulary(registry, rec))
     found.extend(_names(registry))
@@ -159,10 +159,12 @@ def _names(registry: Registry) -> list[Diagnostic]:
                                            f"'{rec.topic}'; live practices of a topic need "
                                            "names a reader can tell apart"))
     return found
-def _topic(registry: Registry, name: str, where: tuple[str, int, int],
+def _topic(registry: Registry, name: str, entity: Located, key: tuple[str | int, ...],
            write: str) -> list[Diagnostic]:
+    """Findings for a topic name; its position is looked up only when there is one."""
     if name in registry.topic_by_id:
         return []
+    where = entity.at(*key)
     alias = registry.topic_by_alias.get(name)
     if alias is not None:
         return [ALIAS_TOPIC.at(*where, f"'{name}' is a legacy alias; write "

@@ -74,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
     if args.offline or os.environ.get("ANTHOLOGY_OFFLINE", "") not in ("", "0"):
         return _by_hand(config, args, parsed.id, text, "the network is off (--offline or "
                         "ANTHOLOGY_OFFLINE), so arXiv's metadata can't be fetched")
-    entry, why, reached = _fetch(config, parsed.id.canonical)
+    entry, why, reached = fetch_entry(config, parsed.id.canonical)
     if entry is None and not reached:
         return _by_hand(config, args, parsed.id, text, why)
     if entry is None:
@@ -113,7 +113,7 @@ def _context_problem(registry: Registry, contexts: list[str] | None) -> str | No
     return None
 
 
-def _fetch(config: Config, key: str) -> tuple[Entry | None, str, bool]:
+def fetch_entry(config: Config, key: str) -> tuple[Entry | None, str, bool]:
     """arXiv's entry, or why there is none; False when arXiv could not be asked."""
     from anthology.arxiv.client import Outcome, open_client
 
@@ -162,7 +162,7 @@ def _write(config: Config, registry: Registry, args: argparse.Namespace, key: st
         return _fail(1, f"no paper id can be made from the first author '{entry.authors[0]}' "
                      "(it has no ASCII letters); nothing written")
     year = entry.published_year or int(key[:2]) + 2000
-    numbering = _numbering(config, registry, Conventions(config))
+    numbering = numbering_for(config, registry, Conventions(config))
     paper_id = numbering.paper_id(first_author)
     paper: dict[str, Any] = {
         "id": paper_id, "title": collapse(entry.title), "first_author": first_author,
@@ -242,7 +242,7 @@ def _recommendation(rec_id: str, args: argparse.Namespace, text: str) -> dict[st
     return rec
 
 
-def _numbering(config: Config, registry: Registry, conventions: Any) -> Any:
+def numbering_for(config: Config, registry: Registry, conventions: Any) -> Any:
     from anthology.baseline import NoBaseline, load_baseline
     from anthology.cache import Memo
     from anthology.fix.numbering import Numbering

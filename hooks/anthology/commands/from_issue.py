@@ -80,12 +80,12 @@ def _same_arxiv(written: str | None, base: str) -> bool:
 def _metadata(config: Config, args: argparse.Namespace,
               p: Proposal) -> tuple[tuple[str, str, int] | None, str]:
     from anthology.arxiv.metadata import collapse, surname
-    from anthology.commands.add import _fetch
+    from anthology.commands.add import fetch_entry
 
     offline = args.offline or os.environ.get("ANTHOLOGY_OFFLINE", "") not in ("", "0")
     why = "the network is off (--offline or ANTHOLOGY_OFFLINE)"
     if not offline:
-        entry, why, _reached = _fetch(config, p.arxiv)
+        entry, why, _reached = fetch_entry(config, p.arxiv)
         if entry is not None:
             return (collapse(entry.title), surname(entry.authors[0]),
                     entry.published_year or 2000 + int(p.arxiv[:2])), ""
@@ -172,10 +172,10 @@ def _edit(config: Config, shown: str, change: Any) -> None:
 
 
 def _numbering(config: Config, registry: Registry) -> Any:
-    from anthology.commands.add import _numbering as numbering
+    from anthology.commands.add import numbering_for
     from anthology.naming import Conventions
 
-    return numbering(config, registry, Conventions(config))
+    return numbering_for(config, registry, Conventions(config))
 
 
 def _fail(status: int, message: str) -> int:

@@ -40,7 +40,9 @@ def test_learning_rate_schedule_ranks_schedule_practices_first(open_page: Any, u
     schedules = {r.id for r in registry.recommendations if r.subtopic == "lr-schedules"}
     page = open_page(url)
     page.locator("#q").press_sequentially("learning rate schedule")
-    expect(page.locator("#summary")).to_contain_text("best first")
+    # the summary quotes the query: the cards below are those of the whole phrase
+    expect(page.locator("#summary")).to_contain_text("\u201clearning rate schedule\u201d, "
+                                                     "best first")
     top = cards(page)[:5]
     assert len(top) == 5 and set(top) <= schedules, top
 
@@ -49,7 +51,7 @@ def test_learning_rate_schedule_ranks_schedule_practices_first(open_page: Any, u
 def test_a_one_letter_typo_still_finds_adamw(open_page: Any, url: str, typo: str) -> None:
     page = open_page(url)
     page.locator("#q").press_sequentially(typo)
-    expect(page.locator("#summary")).to_contain_text("best first")
+    expect(page.locator("#summary")).to_contain_text(f"\u201c{typo}\u201d, best first")
     expect(page.locator("#results article.card h3").first).to_have_text("AdamW")
 
 

@@ -46,21 +46,37 @@ class Context:
 
 def paper_files(config: Config, extra: Sequence[Path] = ()) -> list[Path]:
     """Every registry file of papers, in a stable order, plus extra files or folders."""
-    found: dict[str, Path] = {}  # keyed by the path diagnostics show, so no file loads twice
-    topics = config.relative(config.topics_path)
-    removed = config.relative(config.removed_path)
+    return [Path(path) for path, _ in _paper_files(config, extra)]
+
+
+def _paper_files(config: Config, extra: Sequence[Path]) -> list[tuple[str, str]]:
+    """(path, path as diagnostics show it) of every file of papers, each file once.
+
+    Paths stay strings: at 10,000 files, Path objects cost more than the walk itself.
+    """
+    found: dict[str, str] = {}  # keyed by the shown path, so no file loads twice
+    skipped = {config.relative(config.topics_path), config.relative(config.removed_path)}
     for entry in [*config.paper_paths, *(Path(os.path.abspath(p)) for p in extra)]:
         if entry.is_dir():
-            names = [os.path.join(folder, name) for folder, _, files in os.walk(entry)
-                     for name in files if name.endswith(YAML_SUFFIXES)]
-            paths = [Path(name) for name in sorted(names)]
+            pairs = sorted(_walk(config, entry))
         else:
-            paths = [entry] if os.path.lexists(entry) else []
-        for path in paths:
-            shown = config.relative(path)
-            if shown not in (topics, removed):
+            pairs = [(str(entry), config.relative(entry))] if os.path.lexists(entry) else []
+        for path, shown in pairs:
+            if shown not in skipped:
                 found.setdefault(shown, path)
-    return list(found.values())
+    return [(path, shown) for shown, path in found.items()]
+
+
+def _walk(config: Config, top: Path) -> Iterable[tuple[str, str]]:
+    for folder, _, names in os.walk(top):
+        where = config.relative(Path(folder))
+        for name in names:
+            if name.endswith(YAML_SUFFIXES):
+                path = os.path.join(folder, name)
+                if not name.isascii() or where == ".":
+                    yield path, config.relative(Path(path))
+                else:
+                    yield path, f"{where}/{name}"
 
 
 def load_document(path: str, raw: bytes, memo: Memo) -> tuple[Document | None, list[Diagnostic]]:
@@ -104,16 +120,16 @@ def read_files(config: Config, extra: Sequence[Path] = ()) -> RegistryFiles:
         files.topics = _read(config, config.topics_path, "topics", files.problems)
     if os.path.lexists(config.removed_path):
         files.removed = _read(config, config.removed_path, "removed", files.problems)
-    for path in paper_files(config, extra):
-        paper = _read(config, path, "papers", files.problems)
+    for path, shown in _paper_files(config, extra):
+        paper = _read(config, path, "papers", files.problems, shown)
         if paper is not None:
             files.papers.append(paper)
     return files
 
 
-def _read(config: Config, path: Path, key: str,
-          problems: list[Diagnostic]) -> tuple[str, bytes] | None:
-    shown = config.relative(path)
+def _read(config: Config, path: str | Path, key: str, problems: list[Diagnostic],
+          shown: str | None = None) -> tuple[str, bytes] | None:
+    shown = shown or config.relative(Path(path))
     try:
         return shown, read_file(path, config.get("", "max_file_bytes"), key)
     except NotRead as reason:
@@ -127,7 +143,7 @@ class NotRead(Exception):
         self.code, self.message = code, message
 
 
-def read_file(path: Path, limit: int, key: str = "papers") -> bytes:
+def read_file(path: str | Path, limit: int, key: str = "papers") -> bytes:
     """The bytes of a regular file of at most `limit` bytes; NotRead says why not.
 
     Opening never blocks (a FIFO has no writer to wait for) and at most `limit` + 1 bytes
@@ -151,9 +167,11 @@ def read_file(path: Path, limit: int, key: str = "papers") -> bytes:
         raise NotRead(NOT_A_FILE, f"is {kind}, not a regular file; point '{key}' at "
                       "regular files only")
     try:  # sized by the file: a read of limit + 1 bytes allocates that much every time
-        raw = os.read(fd, min(status.st_size, limit) + 1)
-        while len(raw) <= limit and (more := os.read(fd, min(1 << 16, limit + 1 - len(raw)))):
-            raw += more  # a short read, or the file grew since fstat
+        asked = min(status.st_size, limit) + 1
+        raw = os.read(fd, asked)
+        if len(raw) == asked:  # less would mean the end of the file; this one grew since fstat
+            while len(raw) <= limit and (more := os.read(fd, min(1 << 16, limit + 1 - len(raw)))):
+                raw += more
     finally:
         os.close(fd)
     if len(raw) > limit:

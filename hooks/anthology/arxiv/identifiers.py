@@ -92,16 +92,15 @@ def _version(m: re.Match[str]) -> tuple[int | None, str | None]:
 
 
 def _new_style(m: re.Match[str], today: date) -> tuple[ArxivId | None, str | None]:
-    yymm, number = int(m["yy"] + m["mm"]), m["number"]
-    month = int(m["mm"])
+    yy, mm, number = m.group("yy", "mm", "number")
+    yymm, month, year = int(yy + mm), int(mm), 2000 + int(yy)
     version, problem = _version(m)
-    year = 2000 + int(m["yy"])
     if not 1 <= month <= 12:
-        problem = f"has month {m['mm']}; YYMM needs a month from 01 to 12"
+        problem = f"has month {mm}; YYMM needs a month from 01 to 12"
     elif yymm < 704:
-        problem = f"starts with {m['yy']}{m['mm']}; new-style ids begin at 0704 (April 2007)"
+        problem = f"starts with {yy}{mm}; new-style ids begin at 0704 (April 2007)"
     elif (year, month) > (today.year, today.month):
-        problem = f"starts with {m['yy']}{m['mm']}, a month that has not happened yet"
+        problem = f"starts with {yy}{mm}, a month that has not happened yet"
     elif yymm <= 1412 and len(number) != 4:
         problem = f"has a {len(number)}-digit number; ids up to 1412 have 4 digits (YYMM.NNNN)"
     elif yymm >= 1501 and len(number) != 5:
@@ -110,7 +109,7 @@ def _new_style(m: re.Match[str], today: date) -> tuple[ArxivId | None, str | Non
         problem = "has number zero; numbers start at 1"
     if problem:
         return None, problem
-    return ArxivId(f"{m['yy']}{m['mm']}.{number}", version, year, month), None
+    return ArxivId(f"{yy}{mm}.{number}", version, year, month), None
 
 
 def _old_style(m: re.Match[str]) -> tuple[ArxivId | None, str | None]:

@@ -151,6 +151,8 @@ def _occurrences(registry: Registry, today: date) -> list[Occurrence]:
         if paper.arxiv is not None:
             found.append(Occurrence(paper, ("arxiv",), parse(paper.arxiv, today), paper))
         for rec in paper.recommendations:
+            if not rec.evidence:
+                continue  # no mapping in it, so no id to check
             evidence = rec.raw.get("evidence")
             for i, item in enumerate(evidence if isinstance(evidence, list) else []):
                 if isinstance(item, dict) and isinstance(item.get("arxiv"), str):

@@ -86,27 +86,19 @@ def check(registry: Registry, context: Any) -> list[Diagnostic]:
         if not any(d.code == BAD_PAPER_ID.code for d in paper_found):
             well_named.add(id(paper))
         found.extend(paper_found)
+    topic_ids = registry.topic_by_id if topics_read else None
     for rec in registry.recommendations:
         if rec.id is None:
             if "id" not in rec.raw:
                 found.append(NO_REC_ID.at(*rec.at(), "recommendation has no id" +
                                           _rec_fix(rec.paper, conventions)))
             continue
-        match = conventions.recommendation_id.fullmatch(rec.id)
-        paper = rec.paper
-        expected = (conventions.recommendation_prefix_for(paper.year, paper.id)
-                    if paper.year is not None and paper.id and id(paper) in well_named else None)
-        introduced = baseline is None or not baseline.has(rec.id, rec.document)
-        if introduced and (match is None or (expected is not None and
-                                             not rec.id.startswith(expected))):
-            want = f"{expected}{'N' * conventions.sequence_digits}" if expected else \
-                f"{conventions.prefix}-<year>-<paper id>-{'N' * conventions.sequence_digits}"
-            found.append(BAD_REC_ID.at(*rec.at("id"), f"recommendation id '{rec.id}' should "
-                                       f"look like {want}"))
+        if baseline is None or not baseline.has(rec.id, rec.document):  # a new id
+            found.extend(_rec_id(rec, conventions, id(rec.paper) in well_named))
         if rec_ids[rec.id] > 1:
             found.append(DUPLICATE_REC.at(*rec.at("id"), f"recommendation id '{rec.id}' is "
                                           f"used {rec_ids[rec.id]} times in the registry"))
-        if rec.topic is not None and topics_read:
+        if topic_ids is not None and rec.topic is not None and rec.topic not in topic_ids:
             found.extend(_topic(registry, rec.topic, rec, ("topic",), "topic: {}"))
     for paper in registry.papers if topics_read else []:
         topics = paper.raw.get("topics")
@@ -114,11 +106,29 @@ def check(registry: Registry, context: Any) -> list[Diagnostic]:
             if isinstance(name, str):
                 found.extend(_topic(registry, name, paper, ("topics", i), "{} in topics"))
     for rec in registry.recommendations:
-        found.extend(_vocabulary(registry, rec))
+        if rec.applies_to or rec.subtopic is not None:
+            found.extend(_vocabulary(registry, rec))
     found.extend(_names(registry))
     found.extend(_removed_since_base(registry, context))
     found.extend(tombstones.check(registry, context))
     return found
+
+
+def _rec_id(rec: Recommendation, conventions: Conventions, paper_well_named: bool
+            ) -> list[Diagnostic]:
+    """A new recommendation id against the conventions and its paper's year and id."""
+    assert rec.id is not None
+    paper = rec.paper
+    expected = (conventions.recommendation_prefix_for(paper.year, paper.id)
+                if paper.year is not None and paper.id and paper_well_named else None)
+    if conventions.recommendation_id.fullmatch(rec.id) and \
+            (expected is None or rec.id.startswith(expected)):
+        return []
+    digits = "N" * conventions.sequence_digits
+    want = f"{expected}{digits}" if expected else \
+        f"{conventions.prefix}-<year>-<paper id>-{digits}"
+    return [BAD_REC_ID.at(*rec.at("id"), f"recommendation id '{rec.id}' should look like "
+                          f"{want}")]
 
 
 def _vocabulary(registry: Registry, rec: Recommendation) -> list[Diagnostic]:
@@ -207,7 +217,7 @@ def _paper(paper: Paper, conventions: Conventions, paper_ids: Counter[str],
             why = FIX
         return [*named, NO_PAPER_ID.at(*paper.at(), "paper has no id" + why)]
     found = []
-    letters = surname_letters(surname or author) if author else None
+    letters = surname_letters(surname or author) if author and not published else None
     if not published and (match is None or (letters and match.group(1) != letters)):
         want = f"{letters or '<Surname>'}{'N' * conventions.counter_digits}"
         found.append(BAD_PAPER_ID.at(*paper.at("id"), f"paper id '{paper.id}' should look like "

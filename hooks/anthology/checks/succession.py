@@ -62,7 +62,8 @@ def check(registry: Registry, context: Any, today: datetime.date | None = None) 
                 found.append(BLOCK_ON_LIVE.at(*rec.at("deprecated", key=True),
                              f"set status: deprecated, or remove this block (status is "
                              f"{rec.status})"))
-        found.extend(_links(registry, rec))
+        if rec.superseded_by:
+            found.extend(_links(registry, rec))
     found.extend(_cycles(registry))
     found.extend(_chain_ends(registry))
     return found
@@ -112,8 +113,8 @@ def _cycles(registry: Registry) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     state: dict[str | None, int] = {}  # 1 while on the current path, 2 when finished
     for start in registry.recommendations:
-        if start.id is None or start.id in state:
-            continue
+        if start.id is None or start.id in state or not start.superseded_by:
+            continue  # without successors, a practice is on no cycle
         path: list[Recommendation] = []
         stack: list[tuple[Recommendation, int]] = [(start, 0)]
         while stack:
@@ -140,23 +141,30 @@ def _cycles(registry: Registry) -> list[Diagnostic]:
 
 def _chain_ends(registry: Registry) -> list[Diagnostic]:
     """Warn where every path of successors ends at a retired (successor-less) practice."""
-    reaches_live = _reaching_live(registry)
+    reaches_live: set[int] | None = None  # walked once, and only if a chain needs it
     found = []
     for rec in registry.recommendations:
-        others = [s for s in registry.successors(rec) if s.id != rec.id]
-        if rec.status == "deprecated" and rec.id and others and id(rec) not in reaches_live:
+        if rec.status != "deprecated" or not rec.id or not rec.superseded_by:
+            continue
+        if not any(s.id != rec.id for s in registry.successors(rec)):
+            continue
+        reaches_live = _reaching_live(registry) if reaches_live is None else reaches_live
+        if id(rec) not in reaches_live:
             found.append(RETIRED_END.at(*rec.at("superseded_by"), f"following successors "
                                         f"from {rec.id} never reaches a live practice"))
     return found
 
 
 def _reaching_live(registry: Registry) -> set[int]:
-    """Every recommendation (by `id()`) from which successors lead to one not deprecated.
+    """Recommendations (by `id()`) from which successors lead to one not deprecated.
 
-    One walk backwards from those practices over predecessor links: linear in the size
-    of the registry, and exact even where links form a cycle.
+    One walk backwards over predecessor links, from the live practices that something
+    names as its successor: linear in the size of the registry, and exact even where
+    links form a cycle.
     """
-    frontier = [rec for rec in registry.recommendations if rec.status != "deprecated"]
+    named = registry.predecessors
+    frontier = [rec for rec in registry.recommendations
+                if rec.status != "deprecated" and rec.id in named]
     reached = {id(rec) for rec in frontier}
     while frontier:
         rec = frontier.pop()

@@ -1,10 +1,14 @@
-"""The on-disk memo: a large memo is not rewritten for a handful of new entries."""
+"""The on-disk memo: a large memo is not rewritten for a handful of new entries; values
+kept in files of the cache folder are made once."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from anthology.cache import SMALL, Memo
+import pytest
+from anthology.cache import SMALL, Memo, kept
+from papers import LOSHCHILOV
+from ruamel.yaml import YAML
 
 
 def memo_with(file: Path, entries: int) -> None:
@@ -42,3 +46,40 @@ def test_a_small_memo_is_saved_for_any_new_entry(tmp_path: Path) -> None:
     memo.put("load:edited", -1)
     memo.save()
     assert Memo(file).get("load:edited") == -1
+
+
+def test_a_kept_value_is_made_once_and_remade_when_its_file_is_damaged(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ANTHOLOGY_CACHE_DIR", str(tmp_path))
+    made: list[int] = []
+
+    def make() -> tuple[str, int]:
+        made.append(1)
+        return ("value", len(made))
+
+    assert kept("thing.marshal", make) == ("value", 1)
+    assert kept("thing.marshal", make) == ("value", 1)  # read back, not made again
+    (tmp_path / "thing.marshal").write_bytes(b"\x00garbage")
+    assert kept("thing.marshal", make) == ("value", 2)
+    monkeypatch.setenv("ANTHOLOGY_NO_CACHE", "1")
+    assert kept("thing.marshal", make) == ("value", 3)
+
+
+def test_the_schema_validator_is_compiled_once_per_schema(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import fastjsonschema
+    from anthology.checks import schema
+
+    monkeypatch.setenv("ANTHOLOGY_CACHE_DIR", str(tmp_path))
+    calls: list[object] = []
+    generate = fastjsonschema.compile_to_code
+    monkeypatch.setattr(fastjsonschema, "compile_to_code",
+                        lambda *a, **k: calls.append(a) or generate(*a, **k))
+    paper = YAML(typ="safe").load(LOSHCHILOV)
+    for _ in range(2):
+        schema.quick_validator.cache_clear()
+        is_valid = schema.quick_validator("paper")
+        assert is_valid(paper)
+        assert not is_valid({**paper, "year": 2017.0})  # still no float for an integer
+    assert len(calls) == 1
+    assert len(list(tmp_path.glob("validator-*.marshal"))) == 1

@@ -11,6 +11,7 @@ import hashlib
 import marshal
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,29 @@ def cache_folder() -> Path:
         return Path(configured)
     xdg = os.environ.get("XDG_CACHE_HOME")
     return (Path(xdg) if xdg else Path.home() / ".cache") / "anthology"
+
+
+def kept(name: str, make: Callable[[], Any]) -> Any:
+    """A value (of the types marshal writes) made once and kept in the cache folder as
+    `name`, which must change when the value would: made again when the file is
+    missing or unreadable, never kept with ANTHOLOGY_NO_CACHE."""
+    if os.environ.get("ANTHOLOGY_NO_CACHE"):
+        return make()
+    file = cache_folder() / name
+    try:
+        return marshal.loads(file.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    value = make()
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=file.parent, prefix=f".{name}-")
+        with os.fdopen(fd, "wb") as out:
+            out.write(marshal.dumps(value))
+        os.replace(tmp, file)
+    except OSError:
+        pass  # a cache that can't be written only costs time
+    return value
 
 
 class Memo:

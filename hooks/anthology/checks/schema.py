@@ -11,8 +11,10 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import sys
 from collections.abc import Callable
 from functools import cache
+from types import CodeType
 from typing import Any
 
 from anthology.diagnostics import Code, Diagnostic, Severity
@@ -72,13 +74,16 @@ def quick_validator(kind: str, settings: Settings = DEFAULT) -> Callable[[Any], 
     """
     import fastjsonschema
 
+    from anthology.cache import kept
+
     schema = {**schema_for(kind, settings), "$schema": "http://json-schema.org/draft-07/schema#"}
-    code = FLOAT_AS_INTEGER.sub("", fastjsonschema.compile_to_code(schema))
+    text = (json.dumps(schema, sort_keys=True) + FLOAT_AS_INTEGER.pattern +
+            fastjsonschema.VERSION + sys.version)
+    name = f"validator-{hashlib.sha1(text.encode()).hexdigest()[:16]}.marshal"
+    entry, code = kept(name, lambda: _compile(fastjsonschema.compile_to_code(schema)))
     namespace: dict[str, Any] = {}
     exec(code, namespace)  # what fastjsonschema.compile runs, less FLOAT_AS_INTEGER
-    entry = re.search(r"^def (\w+)", code, re.MULTILINE)
-    assert entry is not None
-    compiled = namespace[entry.group(1)]
+    compiled = namespace[entry]
 
     def is_valid(instance: Any) -> bool:
         try:
@@ -88,6 +93,15 @@ def quick_validator(kind: str, settings: Settings = DEFAULT) -> Callable[[Any], 
         return True
 
     return is_valid
+
+
+def _compile(source: str) -> tuple[str, CodeType]:
+    """The entry function's name and the compiled module of fastjsonschema's code; kept
+    in the cache, as making them costs more than validating a changed file."""
+    source = FLOAT_AS_INTEGER.sub("", source)
+    entry = re.search(r"^def (\w+)", source, re.MULTILINE)
+    assert entry is not None
+    return entry.group(1), compile(source, "<anthology schema validator>", "exec")
 
 
 @cache

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 from typing import Any
 
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
@@ -62,6 +63,7 @@ class Refused(Exception):
         self.code, self.node, self.message = code, node, message
 
 
+@lru_cache(maxsize=1 << 15)  # a run asks twice per file: for its fingerprint, then to load it
 def blob_digest(raw: bytes) -> str:
     """The id git gives these bytes, so a file can be matched with its committed version."""
     return hashlib.sha1(b"blob %d\0" % len(raw) + raw).hexdigest()

@@ -59,7 +59,7 @@ CODES = [MALFORMED, NOT_CANONICAL, DUPLICATE, YEAR_VS_ID, NOT_FOUND, UNCHECKED, 
 FEW_BATCHES = 3  # progress shows on a terminal when more batches than this are needed
 
 
-@dataclass(frozen=True)
+@dataclass
 class Occurrence:
     """An arXiv id written in the registry: on a paper, or as a recommendation's evidence."""
 

@@ -53,14 +53,17 @@
   function group(items, key) {
     const groups = new Map();
     for (const item of items) {
-      if (!groups.has(key(item))) groups.set(key(item), []);
-      groups.get(key(item)).push(item);
+      const k = key(item);
+      const members = groups.get(k);
+      if (members) members.push(item);
+      else groups.set(k, [item]);
     }
     return groups;
   }
 
+  // 10000 -> "10,000" (toLocaleString's first call loads number formatting: ~30 ms).
   function number(n) {
-    return n.toLocaleString("en");
+    return String(n).replace(/\B(?=(\d{3})+$)/g, ",");
   }
 
   function cmp(a, b) {

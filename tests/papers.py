@@ -55,5 +55,20 @@ def codes(output: str) -> list[tuple[str, int, str]]:
     return found
 
 
+KINDS = {"paper", "papers", "recommendation", "recommendations", "and"}
+
+
+def lost_ids(output: str) -> dict[str, set[str]]:
+    """File name -> the ids its ID012 line says are gone (one line per file)."""
+    found: dict[str, set[str]] = {}
+    for line in output.splitlines():
+        if "error[ID012]" in line:
+            named = line.split("error[ID012] ", 1)[1].split(" exist", 1)[0]
+            name = line.split(":", 1)[0].rsplit("/", 1)[-1]
+            assert name not in found, f"two ID012 lines for {name}"
+            found[name] = {word.strip(",") for word in named.split()} - KINDS
+    return found
+
+
 WriteRegistry = Callable[..., Path]
 RunCheck = Callable[..., tuple[int, str]]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from conftest import TOPICS, git
-from papers import GOOD, KINGMA, LOSHCHILOV
+from papers import GOOD, KINGMA, LOSHCHILOV, lost_ids
 from ruamel.yaml import YAML
 
 HERE = Path(__file__).resolve().parents[1]
@@ -84,8 +84,10 @@ def test_deleting_a_paper_file_is_refused_naming_each_lost_id(repo: Repo) -> Non
     git(repo.root, "rm", "-q", "registry/papers/Kingma001.yaml")
     status, out = repo.commit("drop Kingma001")
     assert status == 1, out
-    lost = {line.split()[3] for line in out.splitlines() if "error[ID012]" in line}
-    assert lost == {"Kingma001", "MLR-2014-Kingma001-0001", "MLR-2014-Kingma001-0002"}, out
+    assert lost_ids(out) == {"Kingma001.yaml": {"Kingma001", "MLR-2014-Kingma001-0001",
+                                                "MLR-2014-Kingma001-0002"}}, out
+    assert "restore the file (git checkout HEAD -- registry/papers/Kingma001.yaml)" in out
+    assert out.count("ids are public") == 1, out  # the fix is said once, for the whole file
     assert "Kingma001" in git(repo.root, "ls-tree", "-r", "--name-only", "HEAD")
 
 
@@ -102,7 +104,8 @@ def test_the_range_check_finds_a_deletion_already_committed(repo: Repo) -> None:
                     "--to-ref", "HEAD")
     out = done.stdout + done.stderr
     assert done.returncode == 1, out
-    assert "error[ID012] paper Loshchilov001 exists at HEAD~1 but is gone" in out
+    assert "error[ID012] paper Loshchilov001 and recommendation MLR-2017-Loshchilov001-0001 " \
+        "exist at HEAD~1 but are gone (the file was deleted)" in out
 
 
 def test_correcting_the_year_of_a_committed_paper_keeps_its_ids(repo: Repo) -> None:

@@ -82,4 +82,5 @@ def test_a_staged_deletion_runs_the_consumers_hook(tmp_path: Path, pre_commit_ho
                           capture_output=True, text=True, check=False)
     out = done.stdout + done.stderr
     assert done.returncode == 1, out
-    assert "error[ID012] paper Kingma001 exists at HEAD but is gone" in out
+    assert "error[ID012] paper Kingma001 and recommendations MLR-2014-Kingma001-0001, " \
+        "MLR-2014-Kingma001-0002 exist at HEAD but are gone" in out

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
+from conftest import git
 from papers import GOOD, KINGMA, LOSHCHILOV, RunCheck, WriteRegistry, codes
 
 CHAIN_END = LOSHCHILOV.replace("    status: standard", """\
@@ -87,3 +91,67 @@ def test_an_unknown_successor_close_to_a_known_one_says_which(registry: WriteReg
     run(registry, run_check, **{"Kingma001.yaml": KINGMA.replace(
         "[MLR-2017-Loshchilov001-0001]", "[MLR-2099-Nobody001-0001]")})
     assert "did you mean" not in run_check("--only", "succession")[1]
+
+
+ZHANG = """\
+id: Zhang001
+title: Root Mean Square Layer Normalization
+first_author: Zhang
+year: 2019
+arxiv: "1910.07467"
+recommendations:
+  - id: MLR-2019-Zhang001-0001
+    text: Normalize with RMSNorm.
+    topic: training-optimization
+    status: standard
+"""
+# Kingma001-0001 -> Loshchilov001-0001 (retired too) -> Zhang001-0001 (live)
+RETIRED = LOSHCHILOV.replace("    status: standard", """\
+    status: deprecated
+    superseded_by: [MLR-2019-Zhang001-0001]
+    deprecated:
+      date: 2020-01-01
+      reason: Retired.""")
+
+
+def test_deleting_a_successor_is_reported_once_as_a_lost_id(
+        registry: WriteRegistry, run_check: RunCheck,
+        git_repo: Callable[[Path], None]) -> None:
+    root = registry(**{**GOOD, "Loshchilov001.yaml": RETIRED, "Zhang001.yaml": ZHANG})
+    git_repo(root)
+    assert run_check("--only", "ids,succession") == (0, "")
+    git(root, "rm", "-q", "registry/papers/Zhang001.yaml")
+    status, out = run_check("--only", "ids,succession")
+    # not also an unknown successor (SUCC004), nor a chain that no longer ends live (SUCC007)
+    assert (status, codes(out)) == (1, [("Zhang001.yaml", 1, "ID012")]), out
+    status, out = run_check("--only", "succession")  # without the ids check, the link is reported
+    assert (status, codes(out)) == (1, [("Loshchilov001.yaml", 11, "SUCC004")]), out
+
+
+def test_a_successor_in_a_file_that_does_not_load_is_not_reported_again(
+        registry: WriteRegistry, run_check: RunCheck) -> None:
+    registry(**{**GOOD, "Loshchilov001.yaml": RETIRED,
+                "Zhang001.yaml": ZHANG + "  - [unclosed\n"})
+    status, out = run_check("--only", "succession")
+    assert status == 1 and [code for *_, code in codes(out)] == ["YAML005"], out
+
+
+def test_an_id_three_edits_away_is_not_suggested(registry: WriteRegistry,
+                                                 run_check: RunCheck) -> None:
+    run(registry, run_check, **{"Kingma001.yaml": KINGMA.replace(
+        "[MLR-2017-Loshchilov001-0001]", "[MLR-2020-Loshchilov002-0001]")})
+    out = run_check("--only", "succession")[1]
+    assert "error[SUCC004] successor 'MLR-2020-Loshchilov002-0001' is not a recommendation in " \
+        "the registry\n" in out
+
+
+def test_a_tombstoned_successor_names_its_replacement(
+        registry: WriteRegistry, run_check: RunCheck) -> None:
+    root = registry(**{"Kingma001.yaml": KINGMA})
+    (root / "registry" / "removed.yaml").write_text(
+        "removed:\n  - id: MLR-2017-Loshchilov001-0001\n    date: 2026-12-01\n"
+        "    reason: Entered twice.\n    replaced_by: MLR-2014-Kingma001-0002\n")
+    status, out = run_check("--only", "succession")
+    assert status == 1 and codes(out) == [("Kingma001.yaml", 11, "SUCC004")]
+    assert "successor 'MLR-2017-Loshchilov001-0001' was removed on purpose (tombstone file); " \
+        "name MLR-2014-Kingma001-0002 instead" in out

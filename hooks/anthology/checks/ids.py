@@ -7,7 +7,8 @@
 - contexts and subtopics are hyphenated lowercase and declared once; `applies_to` names
   declared contexts and `subtopic` a subtopic of the recommendation's own topic;
 - live recommendations of a topic have different names;
-- an id present at the base revision still exists (retire by deprecating, never delete).
+- an id present at the base revision still exists (retire by deprecating, never delete;
+  `gone.py`), unless a tombstone removes it on purpose (`tombstones.py`).
 
 Published ids are immutable: the rules that tie an id to its paper's surname or year
 apply only to ids the change introduces (absent at the base revision), so correcting a
@@ -22,7 +23,8 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from anthology.baseline import Baseline
-from anthology.checks import tombstones
+from anthology.checks import gone, tombstones
+from anthology.checks.gone import NO_BASE, REMOVED
 from anthology.diagnostics import Code, Diagnostic, Severity
 from anthology.model import Located, Paper, Recommendation, Registry, Term
 from anthology.naming import TOPIC_ID, Conventions, full_name_surname, surname_letters
@@ -48,9 +50,6 @@ UNKNOWN_TOPIC = Code("ID010", E, "a recommendation or a paper names a topic that
                      "declared", "topic: optimisation")
 ALIAS_TOPIC = Code("ID011", E, "a recommendation or a paper names a topic by a legacy alias",
                    "topic: optimization (alias of training-optimization)")
-REMOVED = Code("ID012", E, "an id present at the base revision is gone",
-               "deleting MLR-2014-Kingma001-0002 instead of deprecating it")
-NO_BASE = Code("ID013", N, "the base-revision rule was skipped", "outside a git repository")
 UNKNOWN_CONTEXT = Code("ID014", E, "applies_to names a context that is not declared",
                        "applies_to: [llm-pretrain] when the context is llm-pretraining")
 UNKNOWN_SUBTOPIC = Code("ID015", E, "a subtopic that is not declared under the recommendation's "
@@ -109,7 +108,7 @@ def check(registry: Registry, context: Any) -> list[Diagnostic]:
         if rec.applies_to or rec.subtopic is not None:
             found.extend(_vocabulary(registry, rec))
     found.extend(_names(registry))
-    found.extend(_removed_since_base(registry, context))
+    found.extend(gone.check(registry, context))
     found.extend(tombstones.check(registry, context))
     return found
 
@@ -267,30 +266,4 @@ def _terms(terms: list[Term], kind: str, owner: str) -> list[Diagnostic]:
             found.append(DUPLICATE_TERM.at(*term.at("id"), f"{kind} '{term.id}'{owner} is "
                                            "declared more than once; keep one"))
         seen.add(term.id)
-    return found
-
-
-def _removed_since_base(registry: Registry, context: Any) -> list[Diagnostic]:
-    baseline = context.baseline
-    if isinstance(baseline, str):
-        document = registry.topics_document
-        where = (document.path, 1, 1) if document else (".", 0, 0)
-        return [NO_BASE.at(*where, f"ids were not compared with the base revision: "
-                           f"{baseline}")]
-    if baseline is None:
-        return []
-    current = {p.id for p in registry.papers} | {r.id for r in registry.recommendations} | \
-        tombstones.removed_ids(registry)
-    tombstone_file = context.config.relative(context.config.removed_path)
-    loaded = {d.path for d in registry.documents}
-    unreadable = {d.path for d in registry.load_diagnostics if d.severity is E} - loaded
-    found = []
-    for gone, path in sorted(baseline.ids.items()):
-        if gone in current or path in unreadable:  # a file that does not load: its error stands
-            continue
-        kind = "recommendation" if "-" in gone else "paper"
-        found.append(REMOVED.at(path, 1, 1, f"{kind} {gone} exists at {baseline.ref} but is gone; "
-                                "ids are public: deprecate the practice (status: deprecated) "
-                                "instead of deleting or renumbering it; to remove it on purpose, "
-                                f"list it in {tombstone_file} (id, date, reason)"))
     return found

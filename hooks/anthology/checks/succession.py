@@ -12,10 +12,13 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from typing import Any
 
+from anthology.baseline import Baseline
 from anthology.diagnostics import Code, Diagnostic, Severity
 from anthology.model import Recommendation, Registry
+from anthology.naming import Conventions
 from anthology.suggest import did_you_mean
 
 NAME = "succession"
@@ -46,6 +49,7 @@ CODES = [SUCCESSOR_ON_LIVE, BLOCK_ON_LIVE, NO_BLOCK, UNKNOWN_SUCCESSOR, SELF_SUC
 
 def check(registry: Registry, context: Any, today: datetime.date | None = None) -> list[Diagnostic]:
     today = today or datetime.date.today()
+    explained = _explained(registry, context)
     found: list[Diagnostic] = []
     for rec in registry.recommendations:
         if rec.status == "deprecated":
@@ -63,13 +67,44 @@ def check(registry: Registry, context: Any, today: datetime.date | None = None) 
                              f"set status: deprecated, or remove this block (status is "
                              f"{rec.status})"))
         if rec.superseded_by:
-            found.extend(_links(registry, rec))
+            found.extend(_links(registry, rec, explained))
     found.extend(_cycles(registry))
     found.extend(_chain_ends(registry))
     return found
 
 
-def _links(registry: Registry, rec: Recommendation) -> list[Diagnostic]:
+def _explained(registry: Registry, context: Any) -> Callable[[str], bool]:
+    """Whether another finding already says why a successor id is missing.
+
+    An id gone since the base revision is reported by the ids check (ID012; the baseline
+    is loaded only when that check runs), and an id of a paper whose file does not load
+    by that file's error. Reporting the link too would be a cascade.
+    """
+    current = set(registry.recommendation_by_id)
+    baseline = getattr(context, "baseline", None)
+    gone = {i for i in baseline.ids if i not in current} if isinstance(baseline, Baseline) \
+        else set()
+    loaded = {d.path for d in registry.documents}
+    broken = {_stem(d.path) for d in registry.load_diagnostics
+              if d.severity is E and d.path not in loaded}
+    if not broken:
+        return gone.__contains__
+    pattern = Conventions(context.config).recommendation_id
+
+    def explained(target: str) -> bool:
+        match = pattern.fullmatch(target)
+        return target in gone or (match is not None and match.group(2) in broken)
+
+    return explained
+
+
+def _stem(path: str) -> str:
+    name = path.rpartition("/")[2]
+    return name.rpartition(".")[0] or name
+
+
+def _links(registry: Registry, rec: Recommendation,
+           explained: Callable[[str], bool]) -> list[Diagnostic]:
     found = []
     for i, target in enumerate(rec.superseded_by):
         successor = registry.recommendation_by_id.get(target)
@@ -77,15 +112,25 @@ def _links(registry: Registry, rec: Recommendation) -> list[Diagnostic]:
             found.append(SELF_SUCCESSOR.at(*rec.at("superseded_by", i), f"{rec.id} names itself "
                                            "as its successor"))
         elif successor is None:
-            hint = did_you_mean(target, registry.recommendation_by_id.keys())
-            found.append(UNKNOWN_SUCCESSOR.at(*rec.at("superseded_by", i), f"successor '{target}' "
-                                              f"is not a recommendation in the registry{hint}"))
+            if not explained(target):
+                found.append(UNKNOWN_SUCCESSOR.at(*rec.at("superseded_by", i),
+                                                  _unknown(registry, target)))
         elif (successor.paper.year is not None and rec.paper.year is not None
               and successor.paper.year < rec.paper.year):
             found.append(OLDER_SUCCESSOR.at(*rec.at("superseded_by", i), f"successor {target} "
                                             f"comes from a {successor.paper.year} paper, older "
                                             f"than this {rec.paper.year} one"))
     return found
+
+
+def _unknown(registry: Registry, target: str) -> str:
+    removal = next((r for r in registry.removed if r.id == target), None)
+    if removal is not None:
+        instead = f"name {removal.replaced_by} instead" if removal.replaced_by else \
+            "name the practice that replaces it, or none"
+        return f"successor '{target}' was removed on purpose (tombstone file); {instead}"
+    hint = did_you_mean(target, registry.recommendation_by_id.keys(), cutoff=0.9)  # a typo
+    return f"successor '{target}' is not a recommendation in the registry{hint}"
 
 
 def _date(registry: Registry, rec: Recommendation, today: datetime.date) -> list[Diagnostic]:
@@ -148,7 +193,8 @@ def _chain_ends(registry: Registry) -> list[Diagnostic]:
             continue
         if not any(s.id != rec.id for s in registry.successors(rec)):
             continue
-        reaches_live = _reaching_live(registry) if reaches_live is None else reaches_live
+        if reaches_live is None:
+            reaches_live = _reaching_live(registry)
         if id(rec) not in reaches_live:
             found.append(RETIRED_END.at(*rec.at("superseded_by"), f"following successors "
                                         f"from {rec.id} never reaches a live practice"))
@@ -160,11 +206,13 @@ def _reaching_live(registry: Registry) -> set[int]:
 
     One walk backwards over predecessor links, from the live practices that something
     names as its successor: linear in the size of the registry, and exact even where
-    links form a cycle.
+    links form a cycle. A practice naming a successor that does not exist counts as
+    reaching one: where that chain went is unknown, and the missing link is reported.
     """
-    named = registry.predecessors
+    named, known = registry.predecessors, registry.recommendation_by_id
     frontier = [rec for rec in registry.recommendations
-                if rec.status != "deprecated" and rec.id in named]
+                if rec.status != "deprecated" and rec.id in named
+                or any(target not in known for target in rec.superseded_by)]
     reached = {id(rec) for rec in frontier}
     while frontier:
         rec = frontier.pop()

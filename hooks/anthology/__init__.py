@@ -1,3 +1,3 @@
 """anthology: checks and renderers for a curated registry of ML training practices."""
 
-__version__ = "0.2.0"
+__version__ = "0.2.1"

@@ -83,3 +83,14 @@ def test_the_schema_validator_is_compiled_once_per_schema(
         assert not is_valid({**paper, "year": 2017.0})  # still no float for an integer
     assert len(calls) == 1
     assert len(list(tmp_path.glob("validator-*.marshal"))) == 1
+
+
+def test_a_memo_of_another_release_is_not_read(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from anthology import cache
+
+    file = tmp_path / "memo.marshal"
+    memo_with(file, 10)
+    assert Memo(file).get("load:3") == 3
+    monkeypatch.setattr(cache, "STAMP", "3:9.9.9")  # the next release reads this memo
+    assert Memo(file).get("load:3") is None

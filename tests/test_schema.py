@@ -60,3 +60,18 @@ def test_topics_file_is_validated(registry: WriteRegistry, run_check: RunCheck) 
     (root / "registry" / "topics.yaml").write_text("topics:\n  - id: x\n    title: X\n")
     status, out = run_check("--only", "schema")
     assert codes(out) == [("topics.yaml", 2, "SCHEMA001")]
+
+
+@pytest.mark.parametrize(("name", "text", "whole"), [
+    ("topics.yaml", "topic:\n  - id: x\n", "the topics file"),
+    ("removed.yaml", "tombstones:\n  - id: Kingma001\n", "the tombstone file"),
+])
+def test_a_misspelled_top_key_names_the_file_it_is_in(registry: WriteRegistry,
+                                                      run_check: RunCheck, name: str, text: str,
+                                                      whole: str) -> None:
+    root = registry(**GOOD)
+    (root / "registry" / name).write_text(text)
+    status, out = run_check("--only", "schema")
+    assert status == 1
+    assert f"error[SCHEMA001] {whole} is missing required key '{name[:-5]}'" in out, out
+    assert "the paper" not in out

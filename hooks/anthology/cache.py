@@ -1,6 +1,7 @@
 """An on-disk memo of work derived from file contents (parsed data, schema findings).
 
-Keys are content digests, so an entry can never be stale. The file is rewritten
+Keys are content digests, so an entry can never be stale, and a memo written by another
+release is not read (findings may be worded differently there). The file is rewritten
 atomically (temporary file + rename): two hook processes at once can only lose each
 other's new entries, never corrupt the file. Entries not used by a run are dropped.
 """
@@ -15,7 +16,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from anthology import __version__
+
 FORMAT = 3  # bump when the shape of cached values changes
+STAMP = f"{FORMAT}:{__version__}"  # a new release may word its findings differently
 KEEP_RUNS = 16  # whole-run results kept besides the ones a run used (one per hook, say)
 SMALL = 500  # in a memo of N >= SMALL entries, fewer than N / SMALL new ones are not saved
 
@@ -97,7 +101,7 @@ class Memo:
             runs = [k for k in self._old if k.startswith("run:") and k not in self._used]
             kept = {k: self._old[k] for k in runs[-KEEP_RUNS:]}
             with os.fdopen(fd, "wb") as out:
-                out.write(marshal.dumps((FORMAT, {**kept, **self._used})))
+                out.write(marshal.dumps((STAMP, {**kept, **self._used})))
             os.replace(tmp, self.file)
         except OSError:
             pass  # a cache that can't be written only costs time
@@ -115,4 +119,4 @@ class Memo:
                 version, entries = marshal.loads(stream.read())
         except (OSError, EOFError, ValueError, TypeError):
             return {}
-        return entries if version == FORMAT and isinstance(entries, dict) else {}
+        return entries if version == STAMP and isinstance(entries, dict) else {}

@@ -159,23 +159,25 @@ def validate(document: Document, kind: str, settings: Settings = DEFAULT) -> lis
     for prefix, item in items:
         if not quick_validator(kind, settings)(item):
             for error in validator(kind, settings).iter_errors(item):
-                found.extend(_diagnostics(document, prefix, error))
+                found.extend(_diagnostics(document, prefix, error, kind))
     return found
 
 
-def _diagnostics(document: Document, prefix: Path, error: Any) -> list[Diagnostic]:
+def _diagnostics(document: Document, prefix: Path, error: Any, kind: str) -> list[Diagnostic]:
     where: Path = prefix + tuple(error.absolute_path)
     name = f"'{where[-1]}'" if where and isinstance(where[-1], str) else "this value"
     if error.validator == "anyOf" and "x-hint" in error.schema:
         return [MISSING.at(document.path, *document.position(where), error.schema["x-hint"])]
     if error.validator == "required":
         missing = [key for key in error.validator_value if key not in error.instance]
+        whole = _what(where, kind)
         return [MISSING.at(document.path, *document.position(where),
-                           f"{_what(where)} is missing required key '{key}'") for key in missing]
+                           f"{whole} is missing required key '{key}'") for key in missing]
     if error.validator == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
+        whole = _what(where, kind)
         return [UNKNOWN.at(document.path, *document.position(where + (key,), key=True),
-                           f"unknown key '{key}' in {_what(where)}; allowed: {', '.join(allowed)}")
+                           f"unknown key '{key}' in {whole}; allowed: {', '.join(allowed)}")
                 for key in error.instance if key not in error.schema.get("properties", {})]
     line, col = document.position(where)
     if error.validator == "type":
@@ -204,10 +206,13 @@ def _diagnostics(document: Document, prefix: Path, error: Any) -> list[Diagnosti
                         messages.get(error.validator, f"{name}: {error.message}"))]
 
 
-def _what(where: Path) -> str:
+FILES = {"paper": "the paper", "topics": "the topics file", "removed": "the tombstone file"}
+
+
+def _what(where: Path, kind: str) -> str:
     keys = [k for k in where if isinstance(k, str)]
     if not keys:
-        return "the paper" if not where or isinstance(where[-1], int) else "this mapping"
+        return FILES[kind] if not where or kind == "paper" else "this mapping"
     return {"recommendations": "the recommendation", "evidence": "the evidence entry",
             "deprecated": "the 'deprecated' block", "topics": "the topic",
             "contexts": "the context", "subtopics": "the subtopic",

@@ -26,7 +26,7 @@ def check(registry: Registry, context: Any) -> list[Diagnostic]:
         where = (document.path, 1, 1) if document else (".", 0, 0)
         return [NO_BASE.at(*where, f"ids were not compared with the base revision: "
                            f"{baseline}")]
-    if baseline is None:
+    if baseline is None or not baseline.ids:  # no registry file changed since the base
         return []
     current = {p.id for p in registry.papers} | {r.id for r in registry.recommendations} | \
         tombstones.removed_ids(registry)

@@ -80,9 +80,9 @@ def _explained(registry: Registry, context: Any) -> Callable[[str], bool]:
     is loaded only when that check runs), and an id of a paper whose file does not load
     by that file's error. Reporting the link too would be a cascade.
     """
-    current = set(registry.recommendation_by_id)
     baseline = getattr(context, "baseline", None)
-    gone = {i for i in baseline.ids if i not in current} if isinstance(baseline, Baseline) \
+    known = registry.recommendation_by_id
+    gone = {i for i in baseline.ids if i not in known} if isinstance(baseline, Baseline) \
         else set()
     loaded = {d.path for d in registry.documents}
     broken = {_stem(d.path) for d in registry.load_diagnostics

@@ -29,6 +29,8 @@ def removed_ids(registry: Registry) -> set[str]:
 
 
 def check(registry: Registry, context: Any) -> list[Diagnostic]:
+    if not registry.removed:
+        return []
     baseline = context.baseline if isinstance(context.baseline, Baseline) else None
     entries: dict[str, Located] = {}
     for paper in registry.papers:

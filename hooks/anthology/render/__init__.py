@@ -2,7 +2,8 @@
 
 `render_all` computes every output in memory first; only when nothing went wrong does it
 write, and then only the files whose content changed. A template or README problem is a
-diagnostic and leaves every file as it was.
+diagnostic and leaves every file as it was. A render whose inputs and outputs are as the
+last clean one left them is skipped (`replay`).
 """
 
 from __future__ import annotations
@@ -10,15 +11,16 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from anthology.cache import Memo
 from anthology.config import Config, ConfigError
 from anthology.diagnostics import Diagnostic, Severity
 from anthology.model import Registry
-from anthology.render import markdown, sections, writer
-from anthology.render.export import export_text
-from anthology.render.issueform import issue_form
-from anthology.render.view import View, build_view
+from anthology.render import replay, writer
+
+if TYPE_CHECKING:  # rendering imports Jinja; a skipped render needs none of it
+    from anthology.render.view import View
 
 OUTPUTS = {"registry-md": "registry_md", "readme": "readme", "json": "json",
            "issue-form": "issue_form"}
@@ -54,6 +56,14 @@ def outputs(config: Config) -> dict[str, Path]:
 
 def render_all(registry: Registry, config: Config, write: bool) -> RenderResult:
     chosen = outputs(config)
+    memo = Memo.for_root(config.root, "runs")
+    if replay.unchanged(memo, replay.key(registry, config, chosen)):
+        return RenderResult()
+    from anthology.render import markdown
+    from anthology.render.export import export_text
+    from anthology.render.issueform import issue_form
+    from anthology.render.view import build_view
+
     env = markdown.environment(config)
     view = build_view(registry)
     view.title, view.description = (str(config.get("", "title")),
@@ -83,11 +93,15 @@ def render_all(registry: Registry, config: Config, write: bool) -> RenderResult:
                 result.diagnostics.append(failure)
             else:
                 result.changed.append(shown)
+    if not result.diagnostics and (write or not result.changed):  # the outputs are `files`
+        replay.remember(memo, replay.key(registry, config, chosen), files)
     return result
 
 
 def _readme(env: Any, config: Config, view: View, chosen: dict[str, Path],
             result: RenderResult) -> str | None:
+    from anthology.render import markdown, sections
+
     path = chosen["readme"]
     shown = config.relative(path)
     try:

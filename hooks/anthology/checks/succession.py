@@ -2,7 +2,9 @@
 
 - `superseded_by` and `deprecated` appear only on deprecated recommendations, and a
   deprecated recommendation has a `deprecated` block (date and reason);
-- every successor exists, is not the recommendation itself, and links form no cycle;
+- every successor exists, is not the recommendation itself, and links form no cycle (a
+  successor missing for a reason another finding gives, deleted since the base or in a
+  file that does not load, is left to that finding);
 - following successors from a deprecated recommendation reaches a live one, or ends at
   one retired with no successor (a warning);
 - a successor's paper is not older than its predecessor's (a warning); the date of
@@ -80,7 +82,7 @@ def _explained(registry: Registry, context: Any) -> Callable[[str], bool]:
     is loaded only when that check runs), and an id of a paper whose file does not load
     by that file's error. Reporting the link too would be a cascade.
     """
-    baseline = getattr(context, "baseline", None)
+    baseline = context.baseline
     known = registry.recommendation_by_id
     gone = {i for i in baseline.ids if i not in known} if isinstance(baseline, Baseline) \
         else set()

@@ -94,3 +94,22 @@ def test_a_memo_of_another_release_is_not_read(tmp_path: Path,
     assert Memo(file).get("load:3") == 3
     monkeypatch.setattr(cache, "STAMP", "3:9.9.9")  # the next release reads this memo
     assert Memo(file).get("load:3") is None
+
+
+def test_a_run_keeps_the_entries_of_kinds_it_did_not_use(tmp_path: Path) -> None:
+    """Split hooks: the ids hook reads parsed files only, and must not drop the schema
+    hook's findings (nor its stale parsed files stay forever)."""
+    file = tmp_path / "memo.marshal"
+    memo = Memo(file)
+    for i in range(10):
+        memo.put(f"load:{i}", i)
+        memo.put(f"schema:{i}", [])
+    memo.save()
+    ids_hook = Memo(file)
+    for i in range(1, 10):  # file 0 was edited: its old parse is not asked for
+        assert ids_hook.get(f"load:{i}") == i
+    ids_hook.put("load:edited", -1)
+    ids_hook.save()
+    after = Memo(file)
+    assert after.get("schema:0") == [] and after.get("schema:9") == []
+    assert after.get("load:0") is None and after.get("load:edited") == -1

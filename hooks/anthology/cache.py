@@ -3,7 +3,8 @@
 Keys are content digests, so an entry can never be stale, and a memo written by another
 release is not read (findings may be worded differently there). The file is rewritten
 atomically (temporary file + rename): two hook processes at once can only lose each
-other's new entries, never corrupt the file. Entries not used by a run are dropped.
+other's new entries, never corrupt the file. Entries of a kind a run used (parsed files,
+schema findings) that it did not use are dropped: they belong to earlier file versions.
 """
 
 from __future__ import annotations
@@ -91,20 +92,30 @@ class Memo:
     def save(self) -> None:
         if self.file is None or self._loaded is None and not self._dirty:
             return
-        if not (self._dirty or set(self._old) - set(self._used)):
+        dropped = self._dropped()
+        if not (self._dirty or dropped):
             return
         if self._few_new():
             return  # rewriting every entry for one new file costs more than redoing that file
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.file.parent, prefix=".memo-")
-            runs = [k for k in self._old if k.startswith("run:") and k not in self._used]
-            kept = {k: self._old[k] for k in runs[-KEEP_RUNS:]}
+            kept = {k: v for k, v in self._old.items() if k not in dropped}
             with os.fdopen(fd, "wb") as out:
                 out.write(marshal.dumps((STAMP, {**kept, **self._used})))
             os.replace(tmp, self.file)
         except OSError:
             pass  # a cache that can't be written only costs time
+
+    def _dropped(self) -> set[str]:
+        """Old entries this run shows are obsolete: the unused ones of a kind it used (a
+        file's earlier versions), not those of kinds it never asked for, which another
+        command, or another split hook, still needs; and all but the last KEEP_RUNS runs."""
+        kinds = {key.partition(":")[0] for key in self._used}
+        unused = [key for key in self._old if key not in self._used]
+        runs = [key for key in unused if key.startswith("run:")]
+        return set(runs[:-KEEP_RUNS]) | {key for key in unused if not key.startswith("run:")
+                                         and key.partition(":")[0] in kinds}
 
     def _few_new(self) -> bool:
         """A run over a large memo that added only a handful of entries (one edited file)."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 from functools import lru_cache
 from typing import Any
 
@@ -154,7 +155,7 @@ def _value(node: Any, duplicates: list[tuple[Any, Any]]) -> Any:
         for key_node, value_node in node.value:
             if key_node.id != "scalar":
                 raise Refused(BAD_KEY, key_node, "use a plain string as a mapping key")
-            key = str(key_node.value)
+            key = sys.intern(str(key_node.value))  # shared: marshal then writes it once
             if key in first:
                 duplicates.append((key_node, first[key]))
                 continue

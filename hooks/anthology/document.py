@@ -16,10 +16,19 @@ Path = tuple[Key, ...]
 @dataclass
 class Document:
     path: str  # as diagnostics show it
-    text: str
+    source: str | bytes  # the text; or the file's bytes, decoded when the text is first read
     data: Any
     digest: str  # git blob id of the file's bytes
     _root: Any = field(default=None, repr=False)
+
+    @property
+    def text(self) -> str:
+        """The file's text with LF line endings (a file loaded from the memo keeps only its
+        bytes until a finding needs a position)."""
+        if isinstance(self.source, bytes):
+            text = self.source.decode("utf-8").removeprefix("\ufeff")
+            self.source = normalise_endings(text)
+        return self.source
 
     def position(self, where: Path, key: bool = False) -> tuple[int, int]:
         """1-based (line, col) of the value at `where`, or of its key when `key` is set.
@@ -44,6 +53,11 @@ class Document:
 
             self._root = compose(self.text)
         return self._root
+
+
+def normalise_endings(text: str) -> str:
+    """LF line endings, from CRLF or CR ones (the text a document holds)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _child(node: Any, step: Key) -> tuple[Any, Any]:

@@ -18,7 +18,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from anthology import scalars
 from anthology.diagnostics import Code, Diagnostic, Severity
-from anthology.document import Document
+from anthology.document import Document, normalise_endings
 
 try:  # libyaml through ruamel.yaml.clib; the pure-Python parser is the fallback
     from ruamel.yaml.cyaml import CSafeLoader as _Loader
@@ -110,11 +110,6 @@ def load(path: str, raw: bytes) -> tuple[Document | None, list[Diagnostic]]:
         message = f"key '{key_node.value}' already appears on line {line}"
         diagnostics.append(DUPLICATE_KEY.at(path, mark.line + 1, mark.column + 1, message))
     return Document(path, text, data, digest), diagnostics
-
-
-def normalise_endings(text: str) -> str:
-    """LF line endings, from CRLF or CR ones (the text a document holds)."""
-    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def compose(text: str) -> Any:

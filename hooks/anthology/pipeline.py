@@ -14,7 +14,7 @@ from anthology.cache import Memo
 from anthology.config import Config
 from anthology.diagnostics import Code, Diagnostic, Severity
 from anthology.document import Document
-from anthology.loader import blob_digest, load, normalise_endings
+from anthology.loader import blob_digest, load
 from anthology.model import Registry, build
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -88,8 +88,7 @@ def load_document(path: str, raw: bytes, memo: Memo) -> tuple[Document | None, l
                        for line, col, sev, code, message in found]
         if not ok:
             return None, diagnostics
-        text = normalise_endings(raw.decode("utf-8").removeprefix("\ufeff"))
-        return Document(path, text, data, digest), diagnostics
+        return Document(path, raw, data, digest), diagnostics
     document, diagnostics = load(path, raw)
     memo.put("load:" + digest, (document is not None, document.data if document else None,
                                 [(d.line, d.col, d.severity.value, d.code, d.message)

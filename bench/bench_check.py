@@ -13,8 +13,8 @@ The contributor's case, against check-jsonschema and against the previous behavi
 (anthology at REV, default versions.BEFORE, run from its source in the same run): a check
 after editing one file, the other files unchanged since the last run (target <= 0.10x
 check-jsonschema, each of its runs taken between two of anthology's so that a drift in
-the machine's speed weighs on both), and on this repository one edit committed through the installed hooks,
-both attempts (target <= 0.5x the previous version's time).
+the machine's speed weighs on both), and on this repository one edit committed through
+the installed hooks, both attempts (target <= 0.5x the previous version's time).
 """
 
 from __future__ import annotations

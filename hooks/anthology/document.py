@@ -13,10 +13,26 @@ Key = str | int
 Path = tuple[Key, ...]
 
 
+@dataclass(frozen=True)
+class Unread:
+    """A file known unchanged by its stat (`anthology.filestat`): its blob id, and its
+    bytes on demand."""
+
+    path: str
+    digest: str
+
+    def read(self) -> bytes:
+        try:
+            with open(self.path, "rb") as stream:
+                return stream.read()
+        except OSError:
+            return b""  # gone since: positions fall back to the top of the file
+
+
 @dataclass
 class Document:
     path: str  # as diagnostics show it
-    source: str | bytes  # the text; or the file's bytes, decoded when the text is first read
+    source: str | bytes | Unread  # the text, or what it is decoded from when first read
     data: Any
     digest: str  # git blob id of the file's bytes
     _root: Any = field(default=None, repr=False)
@@ -25,8 +41,9 @@ class Document:
     def text(self) -> str:
         """The file's text with LF line endings (a file loaded from the memo keeps only its
         bytes until a finding needs a position)."""
-        if isinstance(self.source, bytes):
-            text = self.source.decode("utf-8").removeprefix("\ufeff")
+        if not isinstance(self.source, str):
+            raw = self.source if isinstance(self.source, bytes) else self.source.read()
+            text = raw.decode("utf-8", errors="replace").removeprefix("\ufeff")
             self.source = normalise_endings(text)
         return self.source
 

@@ -13,7 +13,8 @@ from typing import Any
 from anthology.cache import Memo
 from anthology.config import Config
 from anthology.diagnostics import Code, Diagnostic, Severity
-from anthology.document import Document
+from anthology.document import Document, Unread
+from anthology.filestat import Stats
 from anthology.loader import blob_digest, load
 from anthology.model import Registry, build
 
@@ -79,8 +80,9 @@ def _walk(config: Config, top: Path) -> Iterable[tuple[str, str]]:
                     yield path, f"{where}/{name}"
 
 
-def load_document(path: str, raw: bytes, memo: Memo) -> tuple[Document | None, list[Diagnostic]]:
-    digest = blob_digest(raw)
+def load_document(path: str, raw: bytes | Unread,
+                  memo: Memo) -> tuple[Document | None, list[Diagnostic]]:
+    digest = digest_of(raw)
     cached = memo.get("load:" + digest)
     if cached is not None:
         ok, data, found = cached
@@ -89,11 +91,15 @@ def load_document(path: str, raw: bytes, memo: Memo) -> tuple[Document | None, l
         if not ok:
             return None, diagnostics
         return Document(path, raw, data, digest), diagnostics
-    document, diagnostics = load(path, raw)
+    document, diagnostics = load(path, raw if isinstance(raw, bytes) else raw.read())
     memo.put("load:" + digest, (document is not None, document.data if document else None,
                                 [(d.line, d.col, d.severity.value, d.code, d.message)
                                  for d in diagnostics]))
     return document, diagnostics
+
+
+def digest_of(raw: bytes | Unread) -> str:
+    return blob_digest(raw) if isinstance(raw, bytes) else raw.digest
 
 
 @dataclass
@@ -101,7 +107,7 @@ class RegistryFiles:
     """The raw bytes of every registry file, by the path diagnostics show."""
 
     topics: tuple[str, bytes] | None
-    papers: list[tuple[str, bytes]]
+    papers: list[tuple[str, bytes | Unread]]  # Unread: unchanged by its stat (filestat.py)
     problems: list[Diagnostic] = field(default_factory=list)  # missing or unreadable files
     removed: tuple[str, bytes] | None = None  # the tombstones, when the file exists
 
@@ -119,10 +125,17 @@ def read_files(config: Config, extra: Sequence[Path] = ()) -> RegistryFiles:
         files.topics = _read(config, config.topics_path, "topics", files.problems)
     if os.path.lexists(config.removed_path):
         files.removed = _read(config, config.removed_path, "removed", files.problems)
+    stats = Stats(config.root)
     for path, shown in _paper_files(config, extra):
+        known = stats.unread(path, shown)
+        if known is not None:
+            files.papers.append((shown, known))
+            continue
         paper = _read(config, path, "papers", files.problems, shown)
         if paper is not None:
+            stats.record(shown, paper[1])
             files.papers.append(paper)
+    stats.save()
     return files
 
 

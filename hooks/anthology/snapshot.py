@@ -23,7 +23,7 @@ def fingerprint(config: Config, files: RegistryFiles, only: Sequence[str], base:
                 label: str = "") -> str:
     """`base` is the base revision's commit (or why there is none), `label` its name."""
     from anthology.checks.schema import schema_digest
-    from anthology.loader import blob_digest
+    from anthology.pipeline import digest_of
 
     digest = hashlib.sha1()
     for part in (__version__, schema_digest(), repr(sorted(config.values.items())),
@@ -33,7 +33,7 @@ def fingerprint(config: Config, files: RegistryFiles, only: Sequence[str], base:
     for problem in files.problems:
         digest.update(f"{problem.path}:{problem.code}\n".encode())
     for path, raw in [*filter(None, [files.topics, files.removed]), *files.papers]:
-        digest.update(path.encode() + b"\0" + blob_digest(raw).encode() + b"\n")
+        digest.update(path.encode() + b"\0" + digest_of(raw).encode() + b"\n")
     return "run:" + digest.hexdigest()
 
 

@@ -6,6 +6,7 @@ the current ones. Only changed or deleted files are read from git and loaded.
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass, field
 
 from anthology.baserev import BaseRevision, NoBaseline, base_revision
@@ -24,6 +25,10 @@ class Baseline:
     ref: str  # how messages name the base revision
     ids: dict[str, str] = field(default_factory=dict)  # ids of changed or deleted files -> path
     digests: set[str] = field(default_factory=set)  # blob ids of the registry files at the base
+
+    def missing(self, current: Container[str]) -> dict[str, str]:
+        """Ids of the base that `current` lacks, with the path that had them."""
+        return {name: path for name, path in self.ids.items() if name not in current}
 
     def has(self, name: str, document: Document) -> bool:
         """Whether an id (found now in `document`) already existed at the base revision."""

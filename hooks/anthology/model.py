@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from anthology.diagnostics import Diagnostic
+from anthology.diagnostics import Diagnostic, Severity
 from anthology.document import Document, Path
 
 LIVE = ("standard", "experimental")
@@ -119,6 +119,13 @@ class Registry:
     contexts: list[Term] = field(default_factory=list)
     removed: list[Removal] = field(default_factory=list)
     removed_document: Document | None = None
+
+    @cached_property
+    def unloaded(self) -> set[str]:
+        """Paths of files that did not load (a parse or read error says why)."""
+        loaded = {d.path for d in self.documents}
+        return {d.path for d in self.load_diagnostics
+                if d.severity is Severity.ERROR and d.path not in loaded}
 
     @cached_property
     def recommendations(self) -> list[Recommendation]:

@@ -32,10 +32,9 @@ def check(registry: Registry, context: Any) -> list[Diagnostic]:
         tombstones.removed_ids(registry)
     tombstone_file = context.config.relative(context.config.removed_path)
     loaded = {d.path for d in registry.documents}
-    unreadable = {d.path for d in registry.load_diagnostics if d.severity is E} - loaded
     lost: dict[str, list[str]] = {}  # path at the base -> its ids that are gone
-    for name, path in sorted(baseline.ids.items()):
-        if name not in current and path not in unreadable:  # else the file's own error stands
+    for name, path in sorted(baseline.missing(current).items()):
+        if path not in registry.unloaded:  # else the file's own error stands
             lost.setdefault(path, []).append(name)
     return [REMOVED.at(path, 1, 1, _lost(ids, path, path not in loaded, baseline.ref,
                                          tombstone_file)) for path, ids in lost.items()]

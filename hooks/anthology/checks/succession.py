@@ -83,12 +83,9 @@ def _explained(registry: Registry, context: Any) -> Callable[[str], bool]:
     by that file's error. Reporting the link too would be a cascade.
     """
     baseline = context.baseline
-    known = registry.recommendation_by_id
-    gone = {i for i in baseline.ids if i not in known} if isinstance(baseline, Baseline) \
-        else set()
-    loaded = {d.path for d in registry.documents}
-    broken = {_stem(d.path) for d in registry.load_diagnostics
-              if d.severity is E and d.path not in loaded}
+    gone = set(baseline.missing(registry.recommendation_by_id)) \
+        if isinstance(baseline, Baseline) else set()
+    broken = {_stem(path) for path in registry.unloaded}
     if not broken:
         return gone.__contains__
     pattern = Conventions(context.config).recommendation_id

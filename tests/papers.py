@@ -40,6 +40,20 @@ recommendations:
 """
 
 GOOD = {"Kingma001.yaml": KINGMA, "Loshchilov001.yaml": LOSHCHILOV}
+# a tombstone for each of Kingma001's ids, for tests that remove it on purpose
+TOMBSTONES = """\
+removed:
+  - id: Kingma001
+    date: 2026-12-01
+    reason: Entered twice by the migration.
+  - id: MLR-2014-Kingma001-0001
+    date: 2026-12-01
+    reason: Duplicate of the AdamW practice.
+    replaced_by: MLR-2017-Loshchilov001-0001
+  - id: MLR-2014-Kingma001-0002
+    date: 2026-12-01
+    reason: Entered twice by the migration.
+"""
 
 
 def codes(output: str) -> list[tuple[str, int, str]]:

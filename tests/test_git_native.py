@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from conftest import TOPICS, git
-from papers import GOOD, KINGMA, LOSHCHILOV, lost_ids
+from papers import GOOD, KINGMA, LOSHCHILOV, TOMBSTONES, lost_ids
 from ruamel.yaml import YAML
 
 HERE = Path(__file__).resolve().parents[1]
@@ -145,21 +145,6 @@ def test_an_unrelated_commit_does_not_load_the_registry(repo: Repo) -> None:
     status, out = repo.commit_all("an unrelated script")
     assert status == 0, out
     assert "YAML005" not in out
-
-
-TOMBSTONES = """\
-removed:
-  - id: Kingma001
-    date: 2026-12-01
-    reason: Entered twice by the migration.
-  - id: MLR-2014-Kingma001-0001
-    date: 2026-12-01
-    reason: Duplicate of the AdamW practice.
-    replaced_by: MLR-2017-Loshchilov001-0001
-  - id: MLR-2014-Kingma001-0002
-    date: 2026-12-01
-    reason: Entered twice by the migration.
-"""
 
 
 def test_a_deletion_with_tombstones_passes_and_the_attic_lists_them(repo: Repo) -> None:

@@ -9,21 +9,7 @@ from pathlib import Path
 import pytest
 from anthology.cli import main
 from conftest import git
-from papers import GOOD, KINGMA, RunCheck, WriteRegistry, codes
-
-TOMBSTONES = """\
-removed:
-  - id: Kingma001
-    date: 2026-12-01
-    reason: Entered twice by the migration.
-  - id: MLR-2014-Kingma001-0001
-    date: 2026-12-01
-    reason: Duplicate of the AdamW practice.
-    replaced_by: MLR-2017-Loshchilov001-0001
-  - id: MLR-2014-Kingma001-0002
-    date: 2026-12-01
-    reason: Entered twice by the migration.
-"""
+from papers import GOOD, KINGMA, TOMBSTONES, RunCheck, WriteRegistry, codes
 
 
 @pytest.fixture

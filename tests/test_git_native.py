@@ -160,3 +160,15 @@ def test_a_deletion_with_tombstones_passes_and_the_attic_lists_them(repo: Repo) 
     status, out = repo.commit_all("Kingma001 again")
     assert status == 1
     assert "Kingma001.yaml:1:5: error[REMOVED001] 'Kingma001' was removed" in out, out
+
+
+def test_each_problem_of_a_commit_is_said_once_across_the_hooks(repo: Repo) -> None:
+    """The fix hook leaves to the check hook what it reports too, with its fix."""
+    git(repo.root, "mv", "registry/papers/Kingma001.yaml", "registry/papers/adam.yaml")
+    status, out = repo.commit("rename")
+    assert status == 1 and out.count("file is named 'adam'") == 1, out
+    assert "error[ID003]" in out and "FIX006" not in out, out
+    git(repo.root, "mv", "registry/papers/adam.yaml", "registry/papers/Kingma001.yaml")
+    (repo.papers / "Kingma001.yaml").write_text(KINGMA + "  - [unclosed\n")
+    status, out = repo.commit_all("broken")
+    assert status == 1 and out.count("error[YAML") == 1 and "FIX008" not in out, out

@@ -3,6 +3,8 @@
 Comments, blank lines and quoting are kept; a file with nothing to fix is not
 rewritten. Exit 1 when a file changed (or, with --check, would change) or something
 needs a hand (a YAML error, a file to rename, an id that can't be derived), else 0.
+With --hook, what the check hooks report as well is left to them, so a commit shows it
+once.
 """
 
 from __future__ import annotations
@@ -54,6 +56,8 @@ def run(args: argparse.Namespace) -> int:
             write_if_changed(outcome.file, outcome.new)
     diagnostics = [*notes, *sorted((d for o in outcomes for d in o.diagnostics),
                                    key=lambda d: (d.path, d.line, d.col, d.code))]
+    if args.hook:  # the check hooks run next and say these once, with the fix
+        diagnostics = [d for d in diagnostics if not _checks_report(d.code)]
     fmt = args.format or report.default_format()
     shown = diagnostics if args.verbose or fmt == "json" else \
         [d for d in diagnostics if d.severity is not Severity.NOTE or d.code not in KINDS]
@@ -66,6 +70,15 @@ def run(args: argparse.Namespace) -> int:
             report.updated(sys.stdout)
     needs_hand = any(d.severity is Severity.ERROR for d in diagnostics)
     return 1 if changed or needs_hand else 0
+
+
+# What the checks report too: a file that does not load (YAML, FILE), its name (FIX006 is
+# ID003), an id that can't be derived (FIX007: ID001 or ID005 say what is missing).
+CHECKS_REPORT = ("YAML", "FILE", "FIX006", "FIX007", "FIX008")
+
+
+def _checks_report(code: str) -> bool:
+    return code.startswith(CHECKS_REPORT)
 
 
 KINDS = {"FIX001": "paper id(s) assigned", "FIX002": "recommendation id(s) assigned",

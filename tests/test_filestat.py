@@ -74,3 +74,13 @@ def test_a_file_replaced_by_a_broken_link_is_reported(registry: WriteRegistry,
     paper.symlink_to(root / "nowhere.yaml")
     status, out = run_check("--only", "schema")
     assert status == 1 and codes(out) == [("Loshchilov001.yaml", 0, "FILE002")], out
+
+
+def test_a_lower_size_limit_applies_to_files_not_read(registry: WriteRegistry,
+                                                      run_check: RunCheck,
+                                                      reads: list[str]) -> None:
+    root = registry(**GOOD)
+    assert run_check("--only", "schema,succession") == (0, "")
+    (root / "anthology.toml").write_text("max_file_bytes = 100\n")
+    status, out = run_check("--only", "schema")
+    assert status == 1 and ("Kingma001.yaml", 0, "FILE004") in codes(out), out

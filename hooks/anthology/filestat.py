@@ -26,8 +26,9 @@ def _key(status: os.stat_result) -> tuple[int, int, int, int]:
 
 
 class Stats:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, limit: int) -> None:
         self.memo = Memo.for_root(root, "stats")
+        self.limit = limit  # a larger file is read, so that its size is reported
         self.now = time.time_ns()
         self.seen: dict[str, os.stat_result] = {}  # stats taken before reading
 
@@ -38,7 +39,8 @@ class Stats:
         except OSError:
             return None  # reading it says why
         entry = self.memo.get("stat:" + shown)
-        if entry is not None and stat.S_ISREG(status.st_mode) and tuple(entry[:4]) == _key(status):
+        if entry is not None and stat.S_ISREG(status.st_mode) and \
+                status.st_size <= self.limit and tuple(entry[:4]) == _key(status):
             return Unread(path, entry[4])
         self.seen[shown] = status
         return None

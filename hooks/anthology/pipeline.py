@@ -125,7 +125,7 @@ def read_files(config: Config, extra: Sequence[Path] = ()) -> RegistryFiles:
         files.topics = _read(config, config.topics_path, "topics", files.problems)
     if os.path.lexists(config.removed_path):
         files.removed = _read(config, config.removed_path, "removed", files.problems)
-    stats = Stats(config.root)
+    stats = Stats(config.root, config.get("", "max_file_bytes"))
     for path, shown in _paper_files(config, extra):
         known = stats.unread(path, shown)
         if known is not None:

@@ -45,15 +45,24 @@ def kept(name: str, make: Callable[[], Any]) -> Any:
     except (OSError, EOFError, ValueError, TypeError):
         pass
     value = make()
+    _store(file, value)
+    return value
+
+
+def _store(file: Path, value: Any) -> None:
+    """Write `value` marshalled, atomically (temporary file + rename)."""
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=file.parent, prefix=f".{name}-")
-        with os.fdopen(fd, "wb") as out:
-            out.write(marshal.dumps(value))
-        os.replace(tmp, file)
+        fd, tmp = tempfile.mkstemp(dir=file.parent, prefix=f".{file.name}-")
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(marshal.dumps(value))
+            os.replace(tmp, file)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
     except OSError:
         pass  # a cache that can't be written only costs time
-    return value
 
 
 class Memo:
@@ -97,15 +106,8 @@ class Memo:
             return
         if self._few_new():
             return  # rewriting every entry for one new file costs more than redoing that file
-        try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.file.parent, prefix=".memo-")
-            kept = {k: v for k, v in self._old.items() if k not in dropped}
-            with os.fdopen(fd, "wb") as out:
-                out.write(marshal.dumps((STAMP, {**kept, **self._used})))
-            os.replace(tmp, self.file)
-        except OSError:
-            pass  # a cache that can't be written only costs time
+        kept = {k: v for k, v in self._old.items() if k not in dropped}
+        _store(self.file, (STAMP, {**kept, **self._used}))
 
     def _dropped(self) -> set[str]:
         """Old entries this run shows are obsolete: the unused ones of a kind it used (a

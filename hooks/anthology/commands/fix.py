@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     diagnostics = [*notes, *sorted((d for o in outcomes for d in o.diagnostics),
                                    key=lambda d: (d.path, d.line, d.col, d.code))]
     if args.hook:  # the check hooks run next and say these once, with the fix
-        diagnostics = [d for d in diagnostics if not _checks_report(d.code)]
+        diagnostics = [d for d in diagnostics if not d.code.startswith(CHECKS_REPORT)]
     fmt = args.format or report.default_format()
     shown = diagnostics if args.verbose or fmt == "json" else \
         [d for d in diagnostics if d.severity is not Severity.NOTE or d.code not in KINDS]
@@ -75,10 +75,6 @@ def run(args: argparse.Namespace) -> int:
 # What the checks report too: a file that does not load (YAML, FILE), its name (FIX006 is
 # ID003), an id that can't be derived (FIX007: ID001 or ID005 say what is missing).
 CHECKS_REPORT = ("YAML", "FILE", "FIX006", "FIX007", "FIX008")
-
-
-def _checks_report(code: str) -> bool:
-    return code.startswith(CHECKS_REPORT)
 
 
 KINDS = {"FIX001": "paper id(s) assigned", "FIX002": "recommendation id(s) assigned",
